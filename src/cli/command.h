@@ -26,6 +26,10 @@ struct RegisterCommand {
   RegisterCommand(int order, CommandInstaller install);
 };
 
+// The subcommand `name` of `parent`, added (with `description`) if absent, so
+// that several files can add commands under one group such as `calendar`.
+CLI::App* GroupCommand(CLI::App& parent, const std::string& name, const std::string& description);
+
 // Prints "motcua: <message>" on stderr and returns the exit status for `status`.
 int ReportFailure(const Status& status);
 // The exit status a non-ok status maps to (2 for invalid input, else 1).

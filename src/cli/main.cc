@@ -23,6 +23,15 @@ RegisterCommand::RegisterCommand(int order, CommandInstaller install) {
   Installers().emplace_back(order, install);
 }
 
+CLI::App* GroupCommand(CLI::App& parent, const std::string& name, const std::string& description) {
+  for (CLI::App* sub : parent.get_subcommands([](CLI::App*) { return true; })) {
+    if (sub->get_name() == name) return sub;
+  }
+  CLI::App* group = parent.add_subcommand(name, description);
+  group->require_subcommand(1);
+  return group;
+}
+
 int ExitCodeFor(const Status& status) {
   switch (status.code()) {
     case Status::Code::kOk: return 0;
