@@ -1,12 +1,14 @@
 // WorkingCalendar: the precomputed tables and the queries over them.
 //
-// Every working day has the same sessions, so the working time elapsed since
-// the start of the range up to an instant is
-//   (working days before its day) × seconds_per_day + (working seconds of its
-//   own day before it, if its day works),
-// and the inverse — the instant at which a given amount has elapsed — is a
-// division (which working day), an index (that day's number) and a walk over
-// the few sessions of one day. No query walks day by day.
+// Build gives every day of the range a profile (not working, or the sessions
+// it works) and sums the working seconds of the working days before each one.
+// The working time elapsed from the start of the range to an instant is then
+//   (working seconds before its day) + (its day's working seconds before it),
+// a lookup and a walk over the few sessions of one day. The inverse — the
+// instant at which a given amount has elapsed — finds the working day by a
+// division when every working day is seconds_per_day long (the usual case),
+// else by a binary search, then walks that day's sessions. No query walks day
+// by day.
 #include "calendar/working_calendar.h"
 
 #include <algorithm>
@@ -15,6 +17,41 @@
 #include <utility>
 
 namespace motcua::calendar {
+namespace {
+
+// The sessions of one kind of working day.
+struct DayProfile {
+  std::vector<OfficeSession> sessions;
+  std::vector<std::int64_t> before;  // working seconds before session j
+  std::int64_t length = 0;
+
+  explicit DayProfile(std::vector<OfficeSession> s) : sessions(std::move(s)) {
+    for (const OfficeSession& session : sessions) {
+      before.push_back(length);
+      length += session.end - session.start;
+    }
+  }
+
+  // Working seconds in [0, second_of_day).
+  std::int64_t InDay(std::int64_t second_of_day) const {
+    std::int64_t acc = 0;
+    for (const OfficeSession& s : sessions) {
+      if (second_of_day <= s.start) break;
+      acc += std::min<std::int64_t>(second_of_day, s.end) - s.start;
+    }
+    return acc;
+  }
+
+  // The second of the day at which the r-th working second ends.
+  // REQUIRES: 0 < r <= length. r == length is the end of the last session.
+  std::int64_t EndOfWorkingSecond(std::int64_t r) const {
+    size_t j = 0;
+    while (j + 1 < sessions.size() && r > before[j + 1]) ++j;
+    return sessions[j].start + (r - before[j]);
+  }
+};
+
+}  // namespace
 
 struct WorkingCalendar::Tables {
   OfficeHours hours;
@@ -26,31 +63,35 @@ struct WorkingCalendar::Tables {
   Instant range_end = 0;    // local midnight closing the last day (exclusive)
   std::int64_t seconds_per_day = 0;
 
-  // Per day index i (day first_day + i): 1 when it is a working day.
-  std::vector<std::uint8_t> working;
+  // profiles[0] is the normal day (`hours.sessions`); others are weekdays with
+  // sessions of their own.
+  std::vector<DayProfile> profiles;
+  // Per day index i (day first_day + i): 0 = not working, else 1 + its profile.
+  std::vector<std::uint8_t> day_profile;
   // working_before[i]: working days among indexes [0, i); num_days + 1 entries.
   std::vector<std::int32_t> working_before;
   // working_days[k]: the index of the k-th working day (k from 0).
   std::vector<std::int32_t> working_days;
-  // Working seconds of one working day before session j starts.
-  std::vector<std::int32_t> session_before;
+  // seconds_before[k]: working seconds of the working days before the k-th;
+  // one more entry than working_days, the last being the total.
+  std::vector<std::int64_t> seconds_before;
+  // Every working day is seconds_per_day long: the k-th working day starts at
+  // k × seconds_per_day of working time.
+  bool uniform = true;
 
-  // Working seconds of a working day in [0, second_of_day).
-  std::int64_t InDay(std::int64_t second_of_day) const {
-    std::int64_t acc = 0;
-    for (const OfficeSession& s : hours.sessions) {
-      if (second_of_day <= s.start) break;
-      acc += std::min<std::int64_t>(second_of_day, s.end) - s.start;
-    }
-    return acc;
+  const DayProfile* ProfileOf(std::int64_t i) const {
+    const std::uint8_t p = day_profile[i];
+    return p == 0 ? nullptr : &profiles[p - 1];
   }
 
   // Working seconds in [range_start, range_start + rel).
   // REQUIRES: 0 <= rel <= range_end - range_start.
   std::int64_t Elapsed(std::int64_t rel) const {
     const std::int64_t i = rel / kSecondsPerDay;
-    std::int64_t e = static_cast<std::int64_t>(working_before[i]) * seconds_per_day;
-    if (i < num_days && working[i]) e += InDay(rel % kSecondsPerDay);
+    std::int64_t e = seconds_before[working_before[i]];
+    if (i < num_days) {
+      if (const DayProfile* p = ProfileOf(i)) e += p->InDay(rel % kSecondsPerDay);
+    }
     return e;
   }
 
@@ -60,14 +101,33 @@ struct WorkingCalendar::Tables {
   std::int64_t NextWorking(std::int64_t rel) const {
     const std::int64_t i = rel / kSecondsPerDay;
     const std::int64_t s = rel % kSecondsPerDay;
-    if (working[i]) {
-      for (const OfficeSession& session : hours.sessions) {
+    if (const DayProfile* p = ProfileOf(i)) {
+      for (const OfficeSession& session : p->sessions) {
         if (s < session.end) return i * kSecondsPerDay + std::max<std::int64_t>(s, session.start);
       }
     }
-    const std::int32_t k = working_before[i + 1];  // first working day after day i
+    const std::int32_t k = working_before[i + 1];  // the first working day after day i
     if (k >= static_cast<std::int32_t>(working_days.size())) return -1;
-    return static_cast<std::int64_t>(working_days[k]) * kSecondsPerDay + hours.sessions[0].start;
+    const std::int64_t day = working_days[k];
+    return day * kSecondsPerDay + ProfileOf(day)->sessions[0].start;
+  }
+
+  // The earliest moment, relative to range_start, at which `target` seconds
+  // of working time have elapsed since range_start.
+  // REQUIRES: 0 < target <= seconds_before.back().
+  std::int64_t MomentOf(std::int64_t target) const {
+    // The target-th working second lies on the k-th working day, ending r
+    // seconds into that day's working time, r in (0, day length].
+    std::int64_t k;
+    if (uniform) {
+      k = (target - 1) / seconds_per_day;
+    } else {
+      k = std::lower_bound(seconds_before.begin(), seconds_before.end(), target) -
+          seconds_before.begin() - 1;
+    }
+    const std::int64_t r = target - seconds_before[k];
+    const std::int64_t day = working_days[k];
+    return day * kSecondsPerDay + ProfileOf(day)->EndOfWorkingSecond(r);
   }
 
   bool Contains(Instant t) const { return t >= range_start && t < range_end; }
@@ -114,14 +174,28 @@ Result<WorkingCalendar> WorkingCalendar::Build(OfficeHours hours, std::vector<Ye
   t->range_end = LocalMidnight(t->first_day + t->num_days);
   t->seconds_per_day = t->hours.SecondsPerDay();
 
-  const std::int32_t n = t->num_days;
-  t->working.assign(static_cast<size_t>(n), 0);
-  for (std::int32_t i = 0; i < n; ++i) {
-    t->working[i] = t->hours.weekdays[WeekdayOf(t->first_day + i)] ? 1 : 0;
+  // The profile of each weekday (0 = not working, else 1 + index).
+  t->profiles.emplace_back(t->hours.sessions);
+  std::array<std::uint8_t, 7> weekday_profile{};
+  for (int w = 0; w < 7; ++w) {
+    if (!t->hours.weekdays[w]) continue;
+    if (t->hours.weekday_sessions[w].empty()) {
+      weekday_profile[w] = 1;
+    } else {
+      t->profiles.emplace_back(t->hours.weekday_sessions[w]);
+      weekday_profile[w] = static_cast<std::uint8_t>(t->profiles.size());
+      if (t->profiles.back().length != t->seconds_per_day) t->uniform = false;
+    }
   }
 
-  // 0 = as the weekday says, 1 = holiday, 2 = worked weekend day.
-  std::vector<std::uint8_t> mark(static_cast<size_t>(n), 0);
+  const std::int32_t n = t->num_days;
+  t->day_profile.resize(static_cast<size_t>(n));
+  for (std::int32_t i = 0; i < n; ++i) {
+    t->day_profile[i] = weekday_profile[WeekdayOf(t->first_day + i)];
+  }
+  // Holidays are off whatever their weekday; a worked weekend day stands in
+  // for a normal weekday, so it works the normal sessions (profile 1).
+  std::vector<std::uint8_t> is_holiday(static_cast<size_t>(n), 0);
   for (const YearSchedule& y : years) {
     const DayNumber jan1 = DaysFromCivil({y.year, 1, 1});
     const DayNumber dec31 = DaysFromCivil({y.year, 12, 31});
@@ -131,35 +205,37 @@ Result<WorkingCalendar> WorkingCalendar::Build(OfficeHours hours, std::vector<Ye
         return Status::InvalidArgument(where + "holiday " + FormatDate(h.date) +
                                        " lies outside the year");
       }
-      mark[h.date - t->first_day] = 1;
+      is_holiday[h.date - t->first_day] = 1;
+      t->day_profile[h.date - t->first_day] = 0;
     }
+  }
+  for (const YearSchedule& y : years) {
+    const DayNumber jan1 = DaysFromCivil({y.year, 1, 1});
+    const DayNumber dec31 = DaysFromCivil({y.year, 12, 31});
+    const std::string where = "working calendar, year " + std::to_string(y.year) + ": ";
     for (DayNumber d : y.working_weekend_days) {
       if (d < jan1 || d > dec31) {
         return Status::InvalidArgument(where + "worked day " + FormatDate(d) +
                                        " lies outside the year");
       }
-      if (mark[d - t->first_day] == 1) {
+      if (is_holiday[d - t->first_day]) {
         return Status::InvalidArgument(where + FormatDate(d) +
                                        " is listed both as a holiday and as a worked day");
       }
-      mark[d - t->first_day] = 2;
+      t->day_profile[d - t->first_day] = 1;
     }
-  }
-  for (std::int32_t i = 0; i < n; ++i) {
-    if (mark[i] == 1) t->working[i] = 0;
-    if (mark[i] == 2) t->working[i] = 1;
   }
 
   t->working_before.resize(static_cast<size_t>(n) + 1);
   t->working_before[0] = 0;
+  t->seconds_before.push_back(0);
   for (std::int32_t i = 0; i < n; ++i) {
-    t->working_before[i + 1] = t->working_before[i] + t->working[i];
-    if (t->working[i]) t->working_days.push_back(i);
-  }
-  std::int32_t before = 0;
-  for (const OfficeSession& s : t->hours.sessions) {
-    t->session_before.push_back(before);
-    before += s.end - s.start;
+    const DayProfile* p = t->ProfileOf(i);
+    t->working_before[i + 1] = t->working_before[i] + (p ? 1 : 0);
+    if (p) {
+      t->working_days.push_back(i);
+      t->seconds_before.push_back(t->seconds_before.back() + p->length);
+    }
   }
   return WorkingCalendar(std::move(t));
 }
@@ -175,16 +251,17 @@ Result<bool> WorkingCalendar::IsWorkingDay(DayNumber day) const {
     return Status::OutOfRange("day " + FormatDate(day) + " lies outside the working calendar " +
                               std::to_string(t.first_year) + ".." + std::to_string(t.last_year));
   }
-  return t.working[day - t.first_day] != 0;
+  return t.day_profile[day - t.first_day] != 0;
 }
 
 Result<bool> WorkingCalendar::IsWorkingTime(Instant at) const {
   const Tables& t = *tables_;
   if (!t.Contains(at)) return t.OutOfRangeError(at);
   const std::int64_t rel = at - t.range_start;
-  if (!t.working[rel / kSecondsPerDay]) return false;
+  const DayProfile* p = t.ProfileOf(rel / kSecondsPerDay);
+  if (p == nullptr) return false;
   const std::int64_t s = rel % kSecondsPerDay;
-  for (const OfficeSession& session : t.hours.sessions) {
+  for (const OfficeSession& session : p->sessions) {
     if (s < session.start) return false;
     if (s < session.end) return true;
   }
@@ -208,23 +285,11 @@ Result<Instant> WorkingCalendar::AddWorkingSeconds(Instant from, std::int64_t se
   if (!t.Contains(from)) return t.OutOfRangeError(from);
   const std::int64_t start = t.NextWorking(from - t.range_start);
   if (start < 0) return t.BeyondRangeError();
+  // Zero from a working moment is that moment (the clock start itself).
   if (seconds == 0) return t.range_start + start;
-
-  const std::int64_t total = static_cast<std::int64_t>(t.working_days.size()) * t.seconds_per_day;
   const std::int64_t elapsed = t.Elapsed(start);
-  if (seconds > total - elapsed) return t.BeyondRangeError();
-  const std::int64_t target = elapsed + seconds;  // > 0
-  // The earliest moment at which `target` seconds have elapsed is the end of
-  // the target-th working second: it lies on working day k, at offset r in
-  // (0, seconds_per_day] of that day's working time. r == seconds_per_day is
-  // the end of the last session (17:00), never the next morning.
-  const std::int64_t k = (target - 1) / t.seconds_per_day;
-  const std::int64_t r = target - k * t.seconds_per_day;
-  const std::int64_t day = t.working_days[k];
-  const auto& sessions = t.hours.sessions;
-  size_t j = 0;
-  while (j + 1 < sessions.size() && r > t.session_before[j + 1]) ++j;
-  return t.range_start + day * kSecondsPerDay + sessions[j].start + (r - t.session_before[j]);
+  if (seconds > t.seconds_before.back() - elapsed) return t.BeyondRangeError();
+  return t.range_start + t.MomentOf(elapsed + seconds);
 }
 
 namespace {

@@ -23,8 +23,8 @@
 #pragma once
 
 #include <array>
-#include <memory>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -41,16 +41,25 @@ struct OfficeSession {
   int end = 0;
 };
 
+// The office day. Every working weekday has `sessions`, unless
+// `weekday_sessions` gives that weekday its own (e.g. a center that also works
+// Saturday 07:30–11:30). A worked weekend day of a YearSchedule replaces a
+// normal weekday, so it always has `sessions`.
 struct OfficeHours {
-  std::vector<OfficeSession> sessions;   // ascending, non-overlapping
-  std::array<bool, 7> weekdays{};        // index 0 = Sunday ... 6 = Saturday
+  std::vector<OfficeSession> sessions;  // ascending, non-overlapping
+  std::array<bool, 7> weekdays{};       // index 0 = Sunday ... 6 = Saturday
+  // Optional per weekday (same index): empty = `sessions`.
+  std::array<std::vector<OfficeSession>, 7> weekday_sessions{};
 
   // Monday–Friday, 07:30–11:30 and 13:30–17:00.
   static OfficeHours Default();
-  // InvalidArgument if sessions are empty, overlap, are out of order or out of
-  // [0, 86400], or no weekday works.
+  // InvalidArgument if `sessions` is empty, if any list of sessions overlaps,
+  // is out of order or leaves [0, 86400], if no weekday works, or if a weekday
+  // that does not work has sessions of its own.
   Status Validate() const;
-  // The length of one office day in seconds (27,000 by default: 7.5 hours).
+  // The length of one office day, from `sessions`, in seconds (27,000 by
+  // default: 7.5 hours). One working day of processing time is this long,
+  // even when a weekday has shorter sessions of its own.
   std::int64_t SecondsPerDay() const;
 };
 
