@@ -35,8 +35,8 @@ namespace motcua::dossier {
 // digitize / sign with this component id concern the result document.
 inline constexpr char kResultComponentId[] = "result";
 
-// An action with its fields. Only the fields of the action are read; the
-// others must be left empty (they are not recorded).
+// An action with its fields. Only the fields of the action are read and
+// recorded; the others are ignored.
 struct Command {
   Action action = Action::kSubmit;
   std::int64_t expected_version = 0;  // the version the actor saw; 0 for submit
@@ -97,7 +97,9 @@ struct Transition {
 Result<Transition> Apply(const Dossier* current, const Command& cmd, const DeadlineContext& ctx);
 
 // The canonical JSON of the command's fields for `cmd.action` (the event
-// payload): keys sorted, no insignificant whitespace, absent fields left out.
-std::string CommandPayload(const Command& cmd);
+// payload): keys sorted, no insignificant whitespace, absent fields left out
+// (payload.cc). For submit, `terms` adds the procedure code and version, the
+// agency and the field the dossier was submitted under.
+std::string CommandPayload(const Command& cmd, const ProcedureTerms* terms = nullptr);
 
 }  // namespace motcua::dossier
