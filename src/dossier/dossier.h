@@ -52,12 +52,16 @@ struct Applicant {
   std::string id_number;  // CCCD; empty when not given
   std::string email;      // empty when not given
   std::string login;      // the applicant's account when submitted online; else empty
+
+  friend bool operator==(const Applicant&, const Applicant&) = default;
 };
 
 // A component (thành phần hồ sơ) present in the dossier.
 struct Component {
   std::string id;             // the procedure's component id
   std::string document_hash;  // SHA-256 hex of the document; empty while only on paper
+
+  friend bool operator==(const Component&, const Component&) = default;
 };
 
 // A paused interval: the agency waits for a supplement (DESIGN.md section 4).
@@ -66,11 +70,15 @@ struct Pause {
   std::optional<Instant> to;  // nullopt while the dossier is paused
   std::string reason;
   std::vector<std::string> missing_components;
+
+  friend bool operator==(const Pause&, const Pause&) = default;
 };
 
 struct Rating {
   int stars = 0;  // 1..5
   std::string comment;
+
+  friend bool operator==(const Rating&, const Rating&) = default;
 };
 
 struct Dossier {
@@ -127,6 +135,8 @@ struct Dossier {
   // The closed pause intervals, in the form the calendar takes.
   std::vector<calendar::PauseInterval> ClosedPauses() const;
   bool HasComponent(std::string_view id) const;
+
+  friend bool operator==(const Dossier&, const Dossier&) = default;
 };
 
 }  // namespace motcua::dossier
