@@ -45,109 +45,112 @@ ReportQuery QueryForDates(CivilDate first, CivilDate last) {
 }
 
 Report Compute(std::span<const DossierFacts> facts, const ReportQuery& query) {
-  const Instant from = query.from;
-  const Instant to = query.to;
-  const auto in_period = [from, to](Instant t) { return t >= from && t < to; };
-
   Report r;
-  r.from = from;
-  r.to = to;
+  r.from = query.from;
+  r.to = query.to;
   r.contract_cost_vnd = query.contract_cost_vnd;
   for (const DossierFacts& f : facts) {
-    if (!query.slice.Matches(f)) continue;
-
-    // Events of the period, whether or not the dossier was ever received.
-    const Ending ending = f.ending();
-    const Instant ended = f.ended_or_never();
-    if (f.supplements_at_reception().size() + f.supplements_in_processing().size() > 0) {
-      r.supplement_requests.at_reception += CountIn(f.supplements_at_reception(), from, to);
-      r.supplement_requests.in_processing += CountIn(f.supplements_in_processing(), from, to);
-    }
-    r.apologies += in_period(f.extended_or_never()) ? 1 : 0;
-    r.returned += in_period(f.returned_or_never()) ? 1 : 0;
-    if (ending == Ending::kRefused) {
-      r.refused += in_period(ended) ? 1 : 0;
-      continue;  // a refused dossier was never received
-    }
-    if (!f.is_received()) {
-      if (ending == Ending::kWithdrawn && in_period(ended)) ++r.withdrawn_before_receipt;
-      continue;
-    }
-
-    // The received flow. An ending is never before receipt (FactsTable
-    // checks), but clamp anyway so the identity cannot break on bad facts.
-    const Instant received = f.received_or_never();
-    const Instant end = ended < received ? received : ended;
-    if (received >= to || end < from) continue;  // not yet received, or done before the period
-
-    if (received < from) {
-      ++r.received.carried_over;
-    } else {
-      ++r.received.fresh;
-      switch (f.channel()) {
-        case Channel::kOnline:
-          ++r.received.online;
-          break;
-        case Channel::kCounter:
-          ++r.received.counter;
-          break;
-        case Channel::kPostal:
-          ++r.received.postal;
-          break;
-      }
-      r.components_digitized += f.components_digitized() ? 1 : 0;
-      r.rework += f.rework() ? 1 : 0;
-    }
-
-    if (end >= to) {  // open at `to`, including an ending at `to` itself
-      if (calendar::ClassifyOpen(to, f.due_or_never()) == calendar::Standing::kOverdue) {
-        ++r.open.overdue;
-      } else {
-        ++r.open.within_deadline;
-      }
-      continue;
-    }
-    switch (ending) {
-      case Ending::kResolved: {
-        switch (calendar::ClassifyCompletion(end, f.due_or_never())) {
-          case calendar::Completion::kEarly:
-            ++r.resolved.early;
-            break;
-          case calendar::Completion::kOnTime:
-            ++r.resolved.on_time;
-            break;
-          case calendar::Completion::kLate:
-            ++r.resolved.late;
-            break;
-        }
-        ++(f.outcome() == Outcome::kDenied ? r.resolved.denied : r.resolved.approved);
-        r.result_digitized += f.result_digitized() ? 1 : 0;
-        if (auto rating = f.rating()) {
-          ++r.ratings;
-          r.rating_sum += *rating;
-          r.ratings_good += *rating >= 4 ? 1 : 0;
-        }
-        break;
-      }
-      case Ending::kWithdrawn:
-        ++r.withdrawn;
-        break;
-      case Ending::kStopped:
-        ++r.stopped;
-        break;
-      case Ending::kNone:     // end < to < kNever: cannot happen
-      case Ending::kRefused:  // skipped above
-        break;
-    }
+    if (query.slice.Matches(f)) Accumulate(f, r);
   }
-  r.received.total = r.received.carried_over + r.received.fresh;
-  r.resolved.total = r.resolved.early + r.resolved.on_time + r.resolved.late;
-  r.open.total = r.open.within_deadline + r.open.overdue;
-  ComputeIndicators(r);
+  Finish(r);
   return r;
 }
 
-void ComputeIndicators(Report& r) {
+void Accumulate(const DossierFacts& f, Report& r) {
+  const Instant from = r.from;
+  const Instant to = r.to;
+  const auto in_period = [from, to](Instant t) { return t >= from && t < to; };
+
+  // Events of the period, whether or not the dossier was ever received.
+  const Ending ending = f.ending();
+  const Instant ended = f.ended_or_never();
+  if (f.supplements_at_reception().size() + f.supplements_in_processing().size() > 0) {
+    r.supplement_requests.at_reception += CountIn(f.supplements_at_reception(), from, to);
+    r.supplement_requests.in_processing += CountIn(f.supplements_in_processing(), from, to);
+  }
+  r.apologies += in_period(f.extended_or_never()) ? 1 : 0;
+  r.returned += in_period(f.returned_or_never()) ? 1 : 0;
+  if (ending == Ending::kRefused) {
+    r.refused += in_period(ended) ? 1 : 0;
+    return;  // a refused dossier was never received
+  }
+  if (!f.is_received()) {
+    if (ending == Ending::kWithdrawn && in_period(ended)) ++r.withdrawn_before_receipt;
+    return;
+  }
+
+  // The received flow. An ending is never before receipt (FactsTable checks),
+  // but clamp anyway so that the identity cannot break on bad facts.
+  const Instant received = f.received_or_never();
+  const Instant end = ended < received ? received : ended;
+  if (received >= to || end < from) return;  // not yet received, or done before the period
+
+  if (received < from) {
+    ++r.received.carried_over;
+  } else {
+    ++r.received.fresh;
+    switch (f.channel()) {
+      case Channel::kOnline:
+        ++r.received.online;
+        break;
+      case Channel::kCounter:
+        ++r.received.counter;
+        break;
+      case Channel::kPostal:
+        ++r.received.postal;
+        break;
+    }
+    r.components_digitized += f.components_digitized() ? 1 : 0;
+    r.rework += f.rework() ? 1 : 0;
+  }
+
+  if (end >= to) {  // open at `to`, including an ending at `to` itself
+    if (calendar::ClassifyOpen(to, f.due_or_never()) == calendar::Standing::kOverdue) {
+      ++r.open.overdue;
+    } else {
+      ++r.open.within_deadline;
+    }
+    return;
+  }
+  switch (ending) {
+    case Ending::kResolved: {
+      switch (calendar::ClassifyCompletion(end, f.due_or_never())) {
+        case calendar::Completion::kEarly:
+          ++r.resolved.early;
+          break;
+        case calendar::Completion::kOnTime:
+          ++r.resolved.on_time;
+          break;
+        case calendar::Completion::kLate:
+          ++r.resolved.late;
+          break;
+      }
+      ++(f.outcome() == Outcome::kDenied ? r.resolved.denied : r.resolved.approved);
+      r.result_digitized += f.result_digitized() ? 1 : 0;
+      if (auto rating = f.rating()) {
+        ++r.ratings;
+        r.rating_sum += *rating;
+        r.ratings_good += *rating >= 4 ? 1 : 0;
+      }
+      break;
+    }
+    case Ending::kWithdrawn:
+      ++r.withdrawn;
+      break;
+    case Ending::kStopped:
+      ++r.stopped;
+      break;
+    case Ending::kNone:     // end < to < kNever: cannot happen
+    case Ending::kRefused:  // returned above
+      break;
+  }
+}
+
+void Finish(Report& r) {
+  r.received.total = r.received.carried_over + r.received.fresh;
+  r.resolved.total = r.resolved.early + r.resolved.on_time + r.resolved.late;
+  r.open.total = r.open.within_deadline + r.open.overdue;
+
   Indicators& x = r.indicators;
   x.on_time_rate = Ratio(r.resolved.early + r.resolved.on_time, r.resolved.total);
   x.online_share = Ratio(r.received.online, r.received.fresh);

@@ -154,9 +154,12 @@ struct Report {
 // made `facts`.
 Report Compute(std::span<const DossierFacts> facts, const ReportQuery& query);
 
-// Fills report.indicators from its counts (Compute does this; exposed for
-// reports assembled by summing).
-void ComputeIndicators(Report& report);
+// Compute in steps, for callers that route facts to several reports (the
+// breakdowns): a report with only from, to and contract_cost_vnd set, each
+// fact of its slice passed to Accumulate, then Finish, equals Compute.
+void Accumulate(const DossierFacts& fact, Report& report);
+// Fills the totals and the indicators from the counts.
+void Finish(Report& report);
 
 // Checks the sums a report must satisfy, the identity of section 6 first.
 // Internal (an invariant broke) naming the first sum that does not hold.
