@@ -3,6 +3,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include "catalog/catalog.h"
@@ -17,6 +18,12 @@ using Kind = InputLocator::Kind;
 
 std::string DateText(const std::optional<DayNumber>& d) {
   return d ? FormatDate(*d) : std::string("…");
+}
+
+std::string NumberText(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
 }
 
 std::string WindowText(const Validity& v) { return DateText(v.from) + ".." + DateText(v.to); }
@@ -157,21 +164,23 @@ class Validator {
       if (!agencies_.count(s.agency)) {
         return Fail(Kind::kAgency, i, "successor/agency", "unknown successor agency " + s.agency);
       }
-      if (!AgencyOf(s.agency).InForceAt(s.from)) {
-        return Fail(Kind::kAgency, i, "successor/from",
-                    "successor " + s.agency + " is not in force on " + FormatDate(s.from) +
-                        " (its window is " + WindowText(AgencyOf(s.agency).valid) + ")");
-      }
       // One successor per agency: a chain longer than the number of agencies
       // has come back on itself.
       std::string at = s.agency;
       for (size_t steps = 0;; ++steps) {
         if (at == a.code || steps > in_.agencies.size()) {
-          return Fail(Kind::kAgency, i, "successor", "successor cycle through " + a.code);
+          return Fail(
+              Kind::kAgency, i, "successor",
+              "successor cycle: the chain of successors of " + a.code + " comes back on itself");
         }
         const Agency& next = AgencyOf(at);
         if (!next.successor || !agencies_.count(next.successor->agency)) break;
         at = next.successor->agency;
+      }
+      if (!AgencyOf(s.agency).InForceAt(s.from)) {
+        return Fail(Kind::kAgency, i, "successor/from",
+                    "successor " + s.agency + " is not in force on " + FormatDate(s.from) +
+                        " (its window is " + WindowText(AgencyOf(s.agency).valid) + ")");
       }
     }
     for (size_t i = 0; i < in_.fields.size(); ++i) {
@@ -231,7 +240,7 @@ class Validator {
     if (!(std::isfinite(amount) && amount > 0)) {
       const bool hours = p.processing_time.unit == TimeUnit::kWorkingHours;
       return Fail(Kind::kProcedure, i, hours ? "processing_time/hours" : "processing_time/days",
-                  "processing time must be positive, got " + std::to_string(amount));
+                  "processing time must be positive, got " + NumberText(amount));
     }
     for (size_t f = 0; f < p.fees.size(); ++f) {
       if (p.fees[f].amount_vnd < 0) {
