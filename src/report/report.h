@@ -57,12 +57,12 @@ struct Slice {
 
 // A slice given by codes, as the CLI and the API receive it.
 struct SliceNames {
-  std::optional<std::string> agency;
-  std::optional<std::string> field;
-  std::optional<std::string> procedure;
-  std::optional<std::string> officer;
-  std::optional<std::string> grant;
-  std::optional<Channel> channel;
+  std::optional<std::string> agency = std::nullopt;
+  std::optional<std::string> field = std::nullopt;
+  std::optional<std::string> procedure = std::nullopt;
+  std::optional<std::string> officer = std::nullopt;
+  std::optional<std::string> grant = std::nullopt;
+  std::optional<Channel> channel = std::nullopt;
 };
 
 // Codes to ids of `table`. A code the table has never seen becomes kNoMatch,
