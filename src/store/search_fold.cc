@@ -1,0 +1,128 @@
+#include "store/search_fold.h"
+
+#include <cstdint>
+
+namespace motcua::store {
+namespace {
+
+// Base letters of U+00C0..U+024F (Latin-1 Supplement letters, Latin
+// Extended-A and -B) and U+1E00..U+1EFF (Latin Extended Additional, which
+// holds most Vietnamese letters with tone marks), one byte per code point; '.'
+// means "no base letter, keep as is". Generated from Unicode NFD (the first
+// character of the decomposition, lowercased, when it is an ASCII letter),
+// plus Đ/đ (U+0110/U+0111) and the look-alike Ð/ð (U+00D0/U+00F0) mapped to
+// 'd' because they have no decomposition:
+//   python3 -c "import unicodedata as u; ..." (see docs/storage.md)
+constexpr std::string_view kBaseC0 =
+    "aaaaaa.ceeeeiiiidnooooo..uuuuy..aaaaaa.ceeeeiiiidnooooo..uuuuy.y"
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghh..iiiiiiiii...jjkk.llllll."
+    "...nnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz."
+    "................................oo.............uu..............."
+    ".............aaiioouuuuuuuuuu.aaaa....ggkkoooo..j...gg..nnaa...."
+    "aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............"
+    "................";
+constexpr std::string_view kBase1E00 =
+    "aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmm"
+    "mmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvv"
+    "wwwwwwwwwwxxxxyyzzzzzzhtwy......aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee"
+    "eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy......";
+static_assert(kBaseC0.size() == 0x250 - 0xC0);
+static_assert(kBase1E00.size() == 0x100);
+
+constexpr char32_t kInvalid = 0xFFFFFFFF;
+
+// Decodes one UTF-8 sequence at text[*i], advancing *i; kInvalid (after
+// advancing one byte) when the bytes are not well-formed UTF-8.
+char32_t DecodeOne(std::string_view text, size_t* i) {
+  const auto byte = [&](size_t k) { return static_cast<std::uint8_t>(text[k]); };
+  const std::uint8_t b0 = byte(*i);
+  int len = 0;
+  char32_t cp = 0;
+  if (b0 < 0x80) {
+    ++*i;
+    return b0;
+  } else if ((b0 & 0xE0) == 0xC0) {
+    len = 2, cp = b0 & 0x1F;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3, cp = b0 & 0x0F;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4, cp = b0 & 0x07;
+  } else {
+    ++*i;
+    return kInvalid;
+  }
+  if (*i + len > text.size()) {
+    ++*i;
+    return kInvalid;
+  }
+  for (int k = 1; k < len; ++k) {
+    const std::uint8_t b = byte(*i + k);
+    if ((b & 0xC0) != 0x80) {
+      ++*i;
+      return kInvalid;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  // Overlong forms and surrogates are not well-formed (RFC 3629 section 3).
+  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++*i;
+    return kInvalid;
+  }
+  *i += len;
+  return cp;
+}
+
+// The base letter of `cp`, or 0 when it has none.
+char BaseLetter(char32_t cp) {
+  char c = '.';
+  if (cp >= 0xC0 && cp < 0x250) {
+    c = kBaseC0[cp - 0xC0];
+  } else if (cp >= 0x1E00 && cp < 0x1F00) {
+    c = kBase1E00[cp - 0x1E00];
+  }
+  return c == '.' ? 0 : c;
+}
+
+}  // namespace
+
+std::string FoldForSearch(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  size_t i = 0;
+  while (i < utf8.size()) {
+    const size_t start = i;
+    const char32_t cp = DecodeOne(utf8, &i);
+    if (cp < 0x80) {
+      const char c = static_cast<char>(cp);
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    } else if (cp == kInvalid) {
+      out.push_back(' ');
+    } else if (cp >= 0x300 && cp <= 0x36F) {
+      // Combining diacritical marks (NFD input): dropped.
+    } else if (const char base = BaseLetter(cp)) {
+      out.push_back(base);
+    } else {
+      out.append(utf8.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> SearchWords(std::string_view utf8) {
+  const std::string folded = FoldForSearch(utf8);
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : folded) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word.push_back(c);
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+}  // namespace motcua::store

@@ -1,0 +1,56 @@
+// Database: one SQLite file opened for the store: durability pragmas, schema
+// migrations, the group-commit writer and the pool of readers.
+//
+// Durability: WAL journal with synchronous=FULL, so every COMMIT fsyncs the
+// WAL before it returns and an acknowledged write survives a crash or power
+// loss (https://sqlite.org/pragma.html#pragma_synchronous: in WAL mode NORMAL
+// may lose the last commits on power loss; FULL does not). The writer batches
+// concurrent writes into one commit (see group_commit.h), which is what makes
+// FULL affordable.
+//
+// Thread-safety: writer() and readers() may be used from any thread.
+// Ownership: the Database owns its connections and the writer thread;
+// destroying it finishes the submitted writes first.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+
+#include "store/sqlite/group_commit.h"
+#include "store/sqlite/migrate.h"
+#include "store/sqlite/read_pool.h"
+#include "util/status.h"
+
+namespace motcua::store::sqlite {
+
+struct DatabaseOptions {
+  int readers = 4;          // read connections in the pool
+  size_t max_batch = 1024;  // jobs per group commit
+};
+
+class Database {
+ public:
+  // Opens or creates the file at `path` and brings its schema up to the last
+  // of `migrations`. Errors: IOError (cannot open or not WAL-capable),
+  // Corruption (not a database), FailedPrecondition (schema newer than this
+  // program), or the failing migration's error.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path,
+                                                std::span<const Migration> migrations,
+                                                const DatabaseOptions& options);
+
+  GroupCommitWriter& writer() { return *writer_; }
+  ReadPool& readers() { return *readers_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  Database(std::string path, std::unique_ptr<GroupCommitWriter> writer,
+           std::unique_ptr<ReadPool> readers)
+      : path_(std::move(path)), writer_(std::move(writer)), readers_(std::move(readers)) {}
+
+  std::string path_;
+  std::unique_ptr<GroupCommitWriter> writer_;
+  std::unique_ptr<ReadPool> readers_;
+};
+
+}  // namespace motcua::store::sqlite

@@ -1,0 +1,132 @@
+#include "store/sqlite/group_commit.h"
+
+#include <exception>
+#include <optional>
+
+namespace motcua::store::sqlite {
+namespace {
+
+// Runs `job` inside a savepoint; a failed job is rolled back to it.
+Status RunInSavepoint(Connection& conn, const GroupCommitWriter::Job& job) {
+  MOTCUA_RETURN_IF_ERROR(conn.Exec("SAVEPOINT job"));
+  Status status;
+  try {
+    status = job(conn);
+  } catch (const std::exception& e) {
+    status = Status::Internal(std::string("write job threw: ") + e.what());
+  } catch (...) {
+    status = Status::Internal("write job threw");
+  }
+  if (!conn.InTransaction()) return status;  // SQLite aborted the transaction
+  if (status.ok()) return conn.Exec("RELEASE job");
+  Status undo = conn.Exec("ROLLBACK TO job");
+  if (undo.ok()) undo = conn.Exec("RELEASE job");
+  return undo.ok() ? status : undo;
+}
+
+}  // namespace
+
+GroupCommitWriter::GroupCommitWriter(std::unique_ptr<Connection> conn, Options options)
+    : conn_(std::move(conn)), options_(options), thread_([this] { Loop(); }) {}
+
+GroupCommitWriter::~GroupCommitWriter() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
+}
+
+std::future<Status> GroupCommitWriter::Submit(Job job) {
+  Pending pending{std::move(job), {}};
+  std::future<Status> future = pending.done.get_future();
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_) {
+      pending.done.set_value(Status::FailedPrecondition("store is closing"));
+      return future;
+    }
+    queue_.push_back(std::move(pending));
+  }
+  wake_.notify_one();
+  return future;
+}
+
+std::uint64_t GroupCommitWriter::commits() const {
+  std::lock_guard lock(mu_);
+  return commits_;
+}
+
+void GroupCommitWriter::Loop() {
+  std::vector<Pending> batch;
+  while (true) {
+    {
+      std::unique_lock lock(mu_);
+      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and everything submitted is done
+      while (!queue_.empty() && batch.size() < options_.max_batch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    RunBatch(batch);
+    batch.clear();
+  }
+}
+
+void GroupCommitWriter::RunBatch(std::vector<Pending>& batch) {
+  std::vector<Status> results(batch.size());
+  // Jobs whose writes sit in the open transaction, waiting for COMMIT.
+  std::vector<size_t> in_txn;
+  bool committed_any = false;
+  const auto fail_open = [&](const Status& why) {
+    for (size_t k : in_txn) results[k] = why;
+    in_txn.clear();
+  };
+  const auto commit = [&] {
+    if (in_txn.empty()) {
+      if (conn_->InTransaction()) conn_->Exec("ROLLBACK");
+      return;
+    }
+    const Status status = conn_->Exec("COMMIT");
+    if (status.ok()) {
+      committed_any = true;
+      in_txn.clear();
+      return;
+    }
+    if (conn_->InTransaction()) conn_->Exec("ROLLBACK");
+    fail_open(status.WithContext("commit"));
+  };
+
+  for (size_t i = 0; i < batch.size(); ++i) {
+    if (!conn_->InTransaction()) {
+      // IMMEDIATE: take the write lock up front (another process, e.g. a CLI
+      // import, may hold it; the busy timeout waits for it).
+      if (const Status begin = conn_->Exec("BEGIN IMMEDIATE"); !begin.ok()) {
+        results[i] = begin.WithContext("begin");
+        continue;
+      }
+    }
+    const Status status = RunInSavepoint(*conn_, batch[i].job);
+    if (!conn_->InTransaction()) {
+      // SQLite rolled the whole transaction back (SQLITE_FULL, IOERR, ...):
+      // the writes of the earlier jobs of this transaction are gone too.
+      const Status lost =
+          Status::IOError("transaction aborted by a later write: " + status.ToString());
+      fail_open(lost);
+      results[i] = status.ok() ? lost : status;
+      continue;
+    }
+    results[i] = status;
+    if (status.ok()) in_txn.push_back(i);
+  }
+  commit();
+  if (committed_any) {
+    std::lock_guard lock(mu_);
+    ++commits_;
+  }
+  for (size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(std::move(results[i]));
+}
+
+}  // namespace motcua::store::sqlite

@@ -1,0 +1,91 @@
+// GroupCommitWriter: the one thread that writes to a SQLite database, turning
+// many concurrent write requests into few durable commits.
+//
+// Callers Submit() a job (a function that writes through the connection it is
+// given) and receive a future Status. The writer thread takes every job that
+// is pending (up to max_batch), runs them in submission order inside one
+// transaction, each within its own SAVEPOINT, and commits once. Then it
+// completes all their futures.
+//
+// Guarantees (with the database opened in WAL mode with synchronous=FULL, as
+// Database::Open does):
+//  - Durable acknowledgement: a future completes with ok only after the COMMIT
+//    that holds the job's writes has returned, i.e. after the WAL was fsynced.
+//    A crash at any moment keeps every acknowledged job.
+//  - Atomic jobs: a job's writes are all committed or all absent. A job that
+//    returns a non-ok Status is rolled back to its savepoint alone; the others
+//    of its batch are unaffected and its future carries its own error.
+//  - Serial order: jobs see the effects of every job submitted before them
+//    (same thread) or run before them (other threads); a job runs alone on the
+//    connection, so a check-then-write inside one job is race-free.
+//  - If the batch as a whole fails (BEGIN or COMMIT fails, or SQLite aborts the
+//    transaction on its own, e.g. disk full), every job that was not already
+//    failed gets that error, and none of their writes are kept.
+//
+// Thread-safety: Submit() and Write() may be called from any thread.
+// REQUIRES (of a job): it does not BEGIN/COMMIT/ROLLBACK itself, does not wait
+// on another write (that would deadlock the writer), and leaves no Statement
+// alive after it returns. Jobs should not throw; one that does is rolled back
+// and reported as Internal.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "store/sqlite/connection.h"
+#include "util/status.h"
+
+namespace motcua::store::sqlite {
+
+class GroupCommitWriter {
+ public:
+  using Job = std::function<Status(Connection&)>;
+
+  struct Options {
+    // Most jobs in one transaction; bounds the latency a big batch adds to the
+    // first job in it and the WAL growth of one commit.
+    size_t max_batch = 1024;
+  };
+
+  // Takes the connection and starts the writer thread.
+  GroupCommitWriter(std::unique_ptr<Connection> conn, Options options);
+  // Runs the jobs already submitted, then stops the thread.
+  ~GroupCommitWriter();
+  GroupCommitWriter(const GroupCommitWriter&) = delete;
+  GroupCommitWriter& operator=(const GroupCommitWriter&) = delete;
+
+  std::future<Status> Submit(Job job);
+  // Submit and wait.
+  Status Write(Job job) { return Submit(std::move(job)).get(); }
+
+  // Transactions committed so far (for tests and metrics).
+  std::uint64_t commits() const;
+
+ private:
+  struct Pending {
+    Job job;
+    std::promise<Status> done;
+  };
+
+  void Loop();
+  void RunBatch(std::vector<Pending>& batch);
+
+  std::unique_ptr<Connection> conn_;  // used by the writer thread only
+  const Options options_;
+
+  mutable std::mutex mu_;
+  std::condition_variable wake_;
+  std::deque<Pending> queue_;  // guarded by mu_
+  bool stopping_ = false;      // guarded by mu_
+  std::uint64_t commits_ = 0;  // guarded by mu_
+  std::thread thread_;         // last: starts after the members above exist
+};
+
+}  // namespace motcua::store::sqlite

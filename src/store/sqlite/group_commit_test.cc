@@ -1,0 +1,210 @@
+#include "store/sqlite/group_commit.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <future>
+#include <thread>
+#include <vector>
+
+#include "store/sqlite/database.h"
+#include "store/sqlite/temp_dir_testing.h"
+
+namespace motcua::store::sqlite {
+namespace {
+
+constexpr Migration kSchema[] = {
+    {1, "rows", "CREATE TABLE item(id INTEGER PRIMARY KEY, note TEXT NOT NULL);"},
+};
+
+std::unique_ptr<Database> OpenOrDie(const std::string& path) {
+  auto db = Database::Open(path, kSchema, DatabaseOptions{});
+  EXPECT_TRUE(db.ok()) << db.status().ToString();
+  return std::move(db).value();
+}
+
+GroupCommitWriter::Job Insert(std::int64_t id, std::string note = "x") {
+  return [id, note](Connection& conn) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(Statement stmt, conn.Prepare("INSERT INTO item VALUES(?, ?)"));
+    stmt.Bind(1, id).Bind(2, note);
+    return stmt.Run();
+  };
+}
+
+std::int64_t Count(Database& db, const char* where = "1") {
+  auto lease = db.readers().Acquire();
+  EXPECT_TRUE(lease.ok());
+  auto stmt = (*lease)->Prepare(std::string("SELECT count(*) FROM item WHERE ") + where);
+  auto row = stmt->Step();
+  EXPECT_TRUE(row.ok() && *row);
+  return stmt->ColumnInt(0);
+}
+
+// Holds the writer thread inside a job until Release(), so that the jobs
+// submitted meanwhile queue up and form the next batch.
+class WriterGate {
+ public:
+  explicit WriterGate(GroupCommitWriter& writer) {
+    done_ = writer.Submit([this](Connection&) {
+      entered_.set_value();
+      release_.get_future().wait();
+      return Status::Ok();
+    });
+    entered_.get_future().wait();
+  }
+  void Release() {
+    release_.set_value();
+    EXPECT_TRUE(done_.get().ok());
+  }
+
+ private:
+  std::promise<void> entered_, release_;
+  std::future<Status> done_;
+};
+
+TEST(GroupCommit, WritesQueuedWhileTheWriterIsBusyShareOneCommit) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("g.db"));
+  GroupCommitWriter& writer = db->writer();
+  WriterGate gate(writer);
+  std::vector<std::future<Status>> acks;
+  for (int i = 0; i < 50; ++i) acks.push_back(writer.Submit(Insert(i)));
+  gate.Release();
+  for (auto& ack : acks) EXPECT_TRUE(ack.get().ok());
+  EXPECT_EQ(writer.commits(), 2u);  // the gate's batch, then all fifty together
+  EXPECT_EQ(Count(*db), 50);
+}
+
+TEST(GroupCommit, AFailingWriteIsRolledBackAloneAndGetsItsOwnError) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("g.db"));
+  GroupCommitWriter& writer = db->writer();
+  WriterGate gate(writer);
+  auto first = writer.Submit(Insert(1));
+  auto failing = writer.Submit([](Connection& conn) -> Status {
+    MOTCUA_RETURN_IF_ERROR(Insert(2)(conn));
+    MOTCUA_RETURN_IF_ERROR(Insert(3)(conn));
+    return Status::Conflict("expected version 4, found 5");
+  });
+  auto duplicate = writer.Submit(Insert(1, "again"));  // primary key taken by `first`
+  auto last = writer.Submit(Insert(4));
+  gate.Release();
+  EXPECT_TRUE(first.get().ok());
+  const Status failed = failing.get();
+  EXPECT_EQ(failed.code(), Status::Code::kConflict);
+  EXPECT_EQ(failed.message(), "expected version 4, found 5");
+  EXPECT_EQ(duplicate.get().code(), Status::Code::kAlreadyExists);
+  EXPECT_TRUE(last.get().ok());
+  EXPECT_EQ(writer.commits(), 2u);
+  EXPECT_EQ(Count(*db), 2);
+  EXPECT_EQ(Count(*db, "id IN (1, 4) AND note = 'x'"), 2);
+}
+
+TEST(GroupCommit, AFailedCommitFailsEveryWriteOfTheBatchAndKeepsNone) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("g.db"));
+  GroupCommitWriter& writer = db->writer();
+  WriterGate gate(writer);
+  // A commit hook that vetoes turns COMMIT into ROLLBACK: the same path as an
+  // fsync that fails.
+  auto arm = writer.Submit([](Connection& conn) {
+    sqlite3_commit_hook(
+        conn.raw(), [](void*) { return 1; }, nullptr);
+    return Status::Ok();
+  });
+  auto a = writer.Submit(Insert(1));
+  auto b = writer.Submit(Insert(2));
+  gate.Release();
+  EXPECT_FALSE(arm.get().ok());
+  EXPECT_FALSE(a.get().ok());
+  EXPECT_FALSE(b.get().ok());
+  EXPECT_EQ(Count(*db), 0);
+  // The writer goes on once the fault is gone.
+  ASSERT_TRUE(writer
+                  .Write([](Connection& conn) {
+                    sqlite3_commit_hook(conn.raw(), nullptr, nullptr);
+                    return Status::Ok();
+                  })
+                  .ok());
+  EXPECT_TRUE(writer.Write(Insert(3)).ok());
+  EXPECT_EQ(Count(*db), 1);
+}
+
+TEST(GroupCommit, ManyThreadsWritingAtOnceLoseNothingAndShareCommits) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("g.db"));
+  constexpr int kThreads = 8, kPerThread = 100;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        if (!db->writer().Write(Insert(t * kPerThread + i)).ok()) ++failures;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(Count(*db), kThreads * kPerThread);
+  // Each commit fsyncs; eight waiting writers should mostly share them.
+  EXPECT_LT(db->writer().commits(), static_cast<std::uint64_t>(kThreads * kPerThread));
+}
+
+TEST(GroupCommit, ReadersSeeTheLastCommittedStateWhileAWriteIsOpen) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("g.db"));
+  ASSERT_TRUE(db->writer().Write(Insert(1)).ok());
+  std::promise<void> written, release;
+  auto slow = db->writer().Submit([&](Connection& conn) -> Status {
+    MOTCUA_RETURN_IF_ERROR(Insert(2)(conn));
+    written.set_value();
+    release.get_future().wait();
+    return Status::Ok();
+  });
+  written.get_future().wait();
+  EXPECT_EQ(Count(*db), 1);  // not blocked, and the open write is invisible
+  release.set_value();
+  EXPECT_TRUE(slow.get().ok());
+  EXPECT_EQ(Count(*db), 2);
+}
+
+TEST(GroupCommit, ClosingTheDatabaseFinishesSubmittedWrites) {
+  TempDir dir;
+  std::vector<std::future<Status>> acks;
+  {
+    auto db = OpenOrDie(dir.File("g.db"));
+    for (int i = 0; i < 100; ++i) acks.push_back(db->writer().Submit(Insert(i)));
+  }
+  for (auto& ack : acks) EXPECT_TRUE(ack.get().ok());
+  auto db = OpenOrDie(dir.File("g.db"));
+  EXPECT_EQ(Count(*db), 100);
+}
+
+TEST(Database, OpensInWalModeWithFullSync) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("g.db"));
+  std::string mode;
+  std::int64_t sync = -1;
+  ASSERT_TRUE(db->writer()
+                  .Write([&](Connection& conn) -> Status {
+                    MOTCUA_ASSIGN_OR_RETURN(Statement a, conn.Prepare("PRAGMA journal_mode"));
+                    MOTCUA_RETURN_IF_ERROR(a.Step().status());
+                    mode = a.ColumnText(0);
+                    MOTCUA_ASSIGN_OR_RETURN(Statement b, conn.Prepare("PRAGMA synchronous"));
+                    MOTCUA_RETURN_IF_ERROR(b.Step().status());
+                    sync = b.ColumnInt(0);
+                    return Status::Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(mode, "wal");
+  EXPECT_EQ(sync, 2);  // FULL
+}
+
+TEST(Database, InMemoryPathIsRefused) {
+  EXPECT_EQ(Database::Open(":memory:", kSchema, DatabaseOptions{}).status().code(),
+            Status::Code::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace motcua::store::sqlite
