@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "dossier/deadline.h"
 
 namespace motcua::dossier {
