@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "report/breakdown.h"
 #include "report/facts_table.h"
 #include "report/facts_testing.h"
 #include "report/report.h"
@@ -289,6 +290,67 @@ TEST(ReportProperty, ChannelSlicesPartitionTheWhole) {
     ASSERT_EQ(received, whole.received.total);
     ASSERT_EQ(resolved, whole.resolved.total);
     ASSERT_EQ(open, whole.open.total);
+  }
+}
+
+TEST(ReportProperty, MonthRowsAreTheReportsOfTheirMonths) {
+  HistoryGenerator gen(11);
+  World w;
+  Generate(gen, 3000, w);
+  for (int k = 0; k < 30; ++k) {
+    ReportQuery q = gen.Period();
+    q.slice = ResolveSlice(w.table, gen.Slice());
+    const Breakdown b = ComputeBreakdown(w.table.facts(), q, GroupBy::kMonth);
+    ASSERT_EQ(q.from < q.to, !b.rows.empty());
+    for (const BreakdownRow& row : b.rows) {
+      ReportQuery month = q;
+      month.from = row.report.from;
+      month.to = row.report.to;
+      ExpectSameCounts(row.report, Compute(w.table.facts(), month));
+      if (HasFailure()) return;
+    }
+  }
+}
+
+TEST(ReportProperty, GroupRowsAddUpToTheWhole) {
+  HistoryGenerator gen(12);
+  World w;
+  Generate(gen, 3000, w);
+  for (int k = 0; k < 30; ++k) {
+    ReportQuery q = gen.Period();
+    q.slice = ResolveSlice(w.table, gen.Slice());
+    const Report whole = Compute(w.table.facts(), q);
+    for (GroupBy by : {GroupBy::kAgency, GroupBy::kField, GroupBy::kProcedure, GroupBy::kOfficer,
+                       GroupBy::kGrant, GroupBy::kChannel}) {
+      Report sum;
+      for (const BreakdownRow& row : ComputeBreakdown(w.table.facts(), q, by).rows) {
+        ASSERT_TRUE(CheckIdentity(row.report).ok());
+        sum.received.total += row.report.received.total;
+        sum.received.carried_over += row.report.received.carried_over;
+        sum.received.fresh += row.report.received.fresh;
+        sum.received.online += row.report.received.online;
+        sum.received.counter += row.report.received.counter;
+        sum.received.postal += row.report.received.postal;
+        sum.resolved.total += row.report.resolved.total;
+        sum.resolved.early += row.report.resolved.early;
+        sum.resolved.on_time += row.report.resolved.on_time;
+        sum.resolved.late += row.report.resolved.late;
+        sum.open.total += row.report.open.total;
+        sum.open.within_deadline += row.report.open.within_deadline;
+        sum.open.overdue += row.report.open.overdue;
+        sum.withdrawn += row.report.withdrawn;
+        sum.withdrawn_before_receipt += row.report.withdrawn_before_receipt;
+        sum.stopped += row.report.stopped;
+        sum.refused += row.report.refused;
+        sum.returned += row.report.returned;
+        sum.apologies += row.report.apologies;
+        sum.supplement_requests.at_reception += row.report.supplement_requests.at_reception;
+        sum.supplement_requests.in_processing += row.report.supplement_requests.in_processing;
+      }
+      SCOPED_TRACE(GroupByName(by));
+      ExpectSameCounts(sum, whole);
+      if (HasFailure()) return;
+    }
   }
 }
 
