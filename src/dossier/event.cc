@@ -33,11 +33,18 @@ std::string CanonicalEventBytes(const Event& e) {
 }
 
 std::string Sha256Hex(std::string_view bytes) {
+  // Fetched once: with OpenSSL 3 the implicit fetch behind EVP_sha256() is a
+  // locked provider lookup on every call. The static is initialized
+  // thread-safely and the EVP_MD is immutable and shared, never freed.
+  static const EVP_MD* const kSha256 = [] {
+    const EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return md != nullptr ? md : EVP_sha256();
+  }();
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int len = 0;
   // EVP_Digest only fails on allocation failure; a zero-length digest then
   // hashes as the empty string, which never matches a stored hash.
-  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &len, EVP_sha256(), nullptr) != 1) {
+  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &len, kSha256, nullptr) != 1) {
     len = 0;
   }
   static constexpr char kHex[] = "0123456789abcdef";
