@@ -191,22 +191,22 @@ Result<CivilDate> LunarToSolar(const LunarDate& lunar) {
                               " is outside the supported range " + std::to_string(kFirstLunarYear) +
                               ".." + std::to_string(kLastLunarYear));
   }
-  const std::string name = std::to_string(lunar.day) + "/" + std::to_string(lunar.month) +
-                           (lunar.leap ? " (leap)" : "") + "/" + std::to_string(lunar.year);
-  if (lunar.month < 1 || lunar.month > 12 || lunar.day < 1 || lunar.day > 30) {
-    return Status::InvalidArgument("no such lunar date: " + name);
-  }
+  // The message is built only on failure: a conversion must stay cheap.
+  auto invalid = [&lunar](const std::string& why) {
+    return Status::InvalidArgument("no such lunar date: " + std::to_string(lunar.day) + "/" +
+                                   std::to_string(lunar.month) + (lunar.leap ? " (leap)" : "") +
+                                   "/" + std::to_string(lunar.year) + why);
+  };
+  if (lunar.month < 1 || lunar.month > 12 || lunar.day < 1 || lunar.day > 30) return invalid("");
   const MonthTable& table = Table();
   auto it = std::lower_bound(table.months.begin(), table.months.end(), lunar, LunarMonthLess);
   if (it == table.months.end() || it->year != lunar.year || it->month != lunar.month ||
       it->leap != lunar.leap) {
-    return Status::InvalidArgument("no such lunar date: " + name + " (the year has no leap month " +
-                                   std::to_string(lunar.month) + ")");
+    return invalid(" (the year has no leap month " + std::to_string(lunar.month) + ")");
   }
   const DayNumber next = it + 1 == table.months.end() ? table.end : (it + 1)->day;
   if (lunar.day > next - it->day) {
-    return Status::InvalidArgument("no such lunar date: " + name + " (the month has " +
-                                   std::to_string(next - it->day) + " days)");
+    return invalid(" (the month has " + std::to_string(next - it->day) + " days)");
   }
   return CivilFromDays(it->day + lunar.day - 1);
 }
