@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "calendar/working_calendar.h"
+#include "datafiles/working_calendar_loader.h"
 
 namespace motcua::calendar {
 namespace {
@@ -140,6 +141,35 @@ void BM_Build1900To2199(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_Build1900To2199)->Unit(benchmark::kMillisecond);
+
+// The real thing: the shipped statutory rules and yearly notices, every year
+// computed (lunar dates included) and built, as `motcua calendar due` does.
+void BM_LoadShippedCalendar1900To2199(benchmark::State& state) {
+  for (auto _ : state) {
+    auto cal = datafiles::LoadWorkingCalendar(MOTCUA_DATA_DIR, OfficeHours::Default(), 1900, 2199);
+    if (!cal.ok()) state.SkipWithError(cal.status().ToString().c_str());
+    benchmark::DoNotOptimize(cal);
+  }
+}
+BENCHMARK(BM_LoadShippedCalendar1900To2199)->Unit(benchmark::kMillisecond);
+
+void BM_AddWorkingDaysShippedCalendar(benchmark::State& state) {
+  auto loaded = datafiles::LoadWorkingCalendar(MOTCUA_DATA_DIR, OfficeHours::Default(), 1900, 2199);
+  if (!loaded.ok()) {
+    state.SkipWithError(loaded.status().ToString().c_str());
+    return;
+  }
+  const WorkingCalendar& cal = *loaded;
+  const std::vector<Query> queries = RandomQueries(1 << 16);
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const Query& q = queries[i++ & (queries.size() - 1)];
+    auto due = cal.AddWorkingDays(q.from, q.days);
+    benchmark::DoNotOptimize(due);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_AddWorkingDaysShippedCalendar);
 
 }  // namespace
 }  // namespace motcua::calendar
