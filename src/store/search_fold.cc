@@ -125,4 +125,52 @@ std::vector<std::string> SearchWords(std::string_view utf8) {
   return words;
 }
 
+std::string SearchText(std::string_view utf8) {
+  std::string text;
+  for (const std::string& word : SearchWords(utf8)) {
+    if (!text.empty()) text.push_back(' ');
+    text += word;
+  }
+  return text;
+}
+
+std::string PhoneSearchKey(std::string_view text) {
+  std::string digits;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  }
+  // Vietnam's country code 84 replaces the trunk prefix 0 in international
+  // form; subscriber numbers have 9 digits after it.
+  if (digits.size() == 11 && digits.starts_with("84")) {
+    std::string local(1, '0');
+    local.append(digits, 2, std::string::npos);
+    return local;
+  }
+  return digits;
+}
+
+SearchKind ClassifySearch(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  bool digit = false, dash = false, space = false, phone_chars = true;
+  int digits = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      digit = true;
+      ++digits;
+    } else if (c == '-') {
+      dash = true;
+    } else if (c == ' ') {
+      space = true;
+    } else if (!(c == '.' || c == '(' || c == ')' || (c == '+' && i == 0))) {
+      phone_chars = false;
+    }
+  }
+  if (dash && digit && !space && !phone_chars) return SearchKind::kCode;
+  if (phone_chars && digits >= 6) return SearchKind::kPhone;
+  if (dash && digit && !space) return SearchKind::kCode;
+  return SearchKind::kName;
+}
+
 }  // namespace motcua::store

@@ -10,7 +10,8 @@
 // else (digits, punctuation, other scripts) passes through unchanged, and bytes
 // that are not valid UTF-8 become a space.
 //
-// Engine-neutral: the SQLite and PostgreSQL engines both use it.
+// Also here: the other search keys (phone numbers) and how a search text is
+// read. Engine-neutral: the SQLite and PostgreSQL engines both use it.
 // Pure functions, thread-safe.
 #pragma once
 
@@ -28,5 +29,22 @@ std::string FoldForSearch(std::string_view utf8);
 // {"tran", "thi", "be"}. Engines build their queries from these words only, so
 // no user text ever reaches a full-text query syntax.
 std::vector<std::string> SearchWords(std::string_view utf8);
+
+// The words joined by single spaces: the text an engine indexes for a name.
+std::string SearchText(std::string_view utf8);
+
+// The digits of a phone number, with the country prefix read as the trunk
+// prefix: "+84 912 345 678", "84912345678" and "0912.345.678" all give
+// "0912345678". Empty when `text` has no digit.
+std::string PhoneSearchKey(std::string_view text);
+
+// What a search text is taken to be (records.h SearchQuery):
+//   kPhone only digits, spaces, '.', '-', '(', ')' and a leading '+', with at
+//          least 6 digits;
+//   kCode  otherwise, when it has a '-' and a digit and no inner space: a
+//          dossier code or a prefix of one ("000.00.12.H29-231116");
+//   kName  anything else: words of the applicant's name.
+enum class SearchKind { kCode, kPhone, kName };
+SearchKind ClassifySearch(std::string_view text);
 
 }  // namespace motcua::store

@@ -65,3 +65,35 @@ TEST(SearchFold, SearchWordsSplitOnAnythingButLettersAndDigits) {
 
 }  // namespace
 }  // namespace motcua::store
+
+namespace motcua::store {
+namespace {
+
+TEST(SearchKeys, PhoneNumbersInAnyCommonFormGiveOneKey) {
+  EXPECT_EQ(PhoneSearchKey("0912345678"), "0912345678");
+  EXPECT_EQ(PhoneSearchKey("+84 912 345 678"), "0912345678");
+  EXPECT_EQ(PhoneSearchKey("84912345678"), "0912345678");
+  EXPECT_EQ(PhoneSearchKey("0912.345.678"), "0912345678");
+  EXPECT_EQ(PhoneSearchKey("(028) 3829 1234"), "02838291234");
+  EXPECT_EQ(PhoneSearchKey("không có"), "");
+}
+
+TEST(SearchKeys, SearchTextIsTheFoldedWordsJoined) {
+  EXPECT_EQ(SearchText("  Nguyễn   Văn-Đức "), "nguyen van duc");
+  EXPECT_EQ(SearchText(""), "");
+}
+
+TEST(SearchKeys, ATextIsReadAsCodePhoneOrName) {
+  EXPECT_EQ(ClassifySearch("000.00.12.H29-231116-0001"), SearchKind::kCode);
+  EXPECT_EQ(ClassifySearch(" 000.00.12.H29-231116 "), SearchKind::kCode);
+  EXPECT_EQ(ClassifySearch("0912345678"), SearchKind::kPhone);
+  EXPECT_EQ(ClassifySearch("+84 912 345 678"), SearchKind::kPhone);
+  EXPECT_EQ(ClassifySearch("0912-345-678"), SearchKind::kPhone);
+  EXPECT_EQ(ClassifySearch("nguyen van a"), SearchKind::kName);
+  EXPECT_EQ(ClassifySearch("Nguyễn Văn A"), SearchKind::kName);
+  EXPECT_EQ(ClassifySearch("12345"), SearchKind::kName);  // too short for a phone
+  EXPECT_EQ(ClassifySearch("Trần-Thị Bé"), SearchKind::kName);
+}
+
+}  // namespace
+}  // namespace motcua::store

@@ -119,12 +119,13 @@ std::string_view Statement::ColumnTextView(int col) const {
   return std::string_view(text, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 std::string Statement::ColumnText(int col) const { return std::string(ColumnTextView(col)); }
-std::string Statement::ColumnBlob(int col) const {
+std::string_view Statement::ColumnBlobView(int col) const {
   const void* data = sqlite3_column_blob(stmt_, col);
   if (data == nullptr) return {};
-  return std::string(static_cast<const char*>(data),
-                     static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+  return std::string_view(static_cast<const char*>(data),
+                          static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
 }
+std::string Statement::ColumnBlob(int col) const { return std::string(ColumnBlobView(col)); }
 
 // --------------------------------------------------------------- Connection
 

@@ -74,6 +74,8 @@ class Statement {
   // Valid until the next Step(), Reset() or destruction.
   std::string_view ColumnTextView(int col) const;
   std::string ColumnBlob(int col) const;
+  // Valid until the next Step(), Reset() or destruction.
+  std::string_view ColumnBlobView(int col) const;
 
  private:
   friend class Connection;

@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/sqlite/connection.h"
@@ -56,5 +57,20 @@ class ReadPool {
   std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mu_
   int opened_ = 0;                                 // guarded by mu_
 };
+
+// Runs fn(Connection&) -> Status or Result<T> on a pooled connection inside
+// one read transaction (one snapshot), and returns what it returns.
+template <typename Fn>
+auto WithReadTransaction(ReadPool& pool, Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+  Result<ReadPool::Lease> lease = pool.Acquire();
+  if (!lease.ok()) return lease.status();
+  Connection& conn = **lease;
+  if (Status begin = conn.Exec("BEGIN"); !begin.ok()) return begin;
+  auto result = fn(conn);
+  // Ending a read transaction cannot lose anything; the lease would roll it
+  // back anyway.
+  conn.Exec("COMMIT");
+  return result;
+}
 
 }  // namespace motcua::store::sqlite

@@ -1,0 +1,229 @@
+#include "store/sqlite/dossier_rows.h"
+
+#include "dossier/deadline.h"
+#include "store/dossier_codec.h"
+#include "store/search_fold.h"
+
+namespace motcua::store::sqlite {
+namespace {
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Binds the dossier columns shared by INSERT and UPDATE, ?1..?17 (see the
+// statements below for the order).
+void BindDossier(Statement& s, const dossier::Dossier& d, const std::string& head_blob,
+                 const FactsRow& facts) {
+  s.Bind(1, d.code)
+      .Bind(2, d.agency_code)
+      .Bind(3, d.procedure_code)
+      .Bind(4, dossier::StateName(d.state))
+      .Bind(5, dossier::ChannelName(d.channel))
+      .Bind(6, d.handler)
+      .Bind(7, d.applicant.name)
+      .Bind(8, d.applicant.phone)
+      .Bind(9, PhoneSearchKey(d.applicant.phone))
+      .Bind(10, d.applicant.login)
+      .Bind(11, d.submitted_at)
+      .Bind(12, dossier::ClassifyingDueAt(d))
+      .Bind(13, d.completed_at)
+      .Bind(14, d.version)
+      .BindBlob(15, head_blob)
+      .Bind(16, facts.agency)
+      .BindBlob(17, EncodeDossier(d));
+}
+
+Status PutFacts(Connection& conn, std::int64_t id, const FactsRow& facts) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      Statement s,
+      conn.Prepare("INSERT INTO report_fact(agency, submitted_at, dossier_id, last_at, facts) "
+                   "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET "
+                   "last_at = excluded.last_at, facts = excluded.facts"));
+  s.Bind(1, facts.agency)
+      .Bind(2, facts.submitted_at)
+      .Bind(3, id)
+      .Bind(4, facts.last_relevant_at())
+      .BindBlob(5, EncodeFacts(facts));
+  return s.Run();
+}
+
+Status IndexName(Connection& conn, std::int64_t id, const std::string& text, bool remove) {
+  if (text.empty()) return Status::Ok();
+  // A contentless FTS5 table forgets its rows' text; removing one takes the
+  // text it was indexed with ('delete' command).
+  MOTCUA_ASSIGN_OR_RETURN(
+      Statement s, conn.Prepare(remove ? "INSERT INTO dossier_search(dossier_search, rowid, name) "
+                                         "VALUES('delete', ?1, ?2)"
+                                       : "INSERT INTO dossier_search(rowid, name) VALUES(?1, ?2)"));
+  s.Bind(1, id).Bind(2, text);
+  return s.Run();
+}
+
+}  // namespace
+
+Result<std::string> HashToBlob(std::string_view hex) {
+  if (hex.size() != 64) return Status::InvalidArgument("hash must be 64 hex digits");
+  std::string out(32, '\0');
+  for (size_t i = 0; i < 32; ++i) {
+    const int hi = HexValue(hex[2 * i]), lo = HexValue(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return Status::InvalidArgument("hash must be 64 hex digits");
+    out[i] = static_cast<char>(hi * 16 + lo);
+  }
+  return out;
+}
+
+std::string BlobToHash(std::string_view blob) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(blob.size() * 2);
+  for (const char c : blob) {
+    const auto b = static_cast<unsigned char>(c);
+    out.push_back(kDigits[b >> 4]);
+    out.push_back(kDigits[b & 0xF]);
+  }
+  return out;
+}
+
+Result<std::optional<StoredHead>> FindHead(Connection& conn, std::string_view code) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s,
+                          conn.Prepare("SELECT id, version, head_hash, applicant_name, "
+                                       "facts_agency, submitted_at FROM dossier WHERE code = ?1"));
+  s.Bind(1, code);
+  MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
+  if (!row) return std::optional<StoredHead>();
+  StoredHead head;
+  head.id = s.ColumnInt(0);
+  head.version = s.ColumnInt(1);
+  head.head_hash = BlobToHash(s.ColumnBlob(2));
+  head.search_text = SearchText(s.ColumnTextView(3));
+  head.facts_agency = s.ColumnText(4);
+  head.submitted_at = s.ColumnInt(5);
+  return std::optional<StoredHead>(std::move(head));
+}
+
+Status InsertDossier(Connection& conn, const dossier::Dossier& d, const FactsRow& facts,
+                     std::int64_t* id) {
+  MOTCUA_ASSIGN_OR_RETURN(const std::string head, HashToBlob(d.head_hash));
+  MOTCUA_ASSIGN_OR_RETURN(
+      Statement s,
+      conn.Prepare("INSERT INTO dossier(code, agency, procedure, state, channel, handler, "
+                   "applicant_name, applicant_phone, phone_key, applicant_login, submitted_at, "
+                   "due_at, completed_at, version, head_hash, facts_agency, snapshot) "
+                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                   "?16, ?17)"));
+  BindDossier(s, d, head, facts);
+  MOTCUA_RETURN_IF_ERROR(s.Run());
+  *id = conn.LastInsertRowid();
+  MOTCUA_RETURN_IF_ERROR(IndexName(conn, *id, SearchText(d.applicant.name), false));
+  return PutFacts(conn, *id, facts);
+}
+
+Status UpdateDossier(Connection& conn, const StoredHead& head, const dossier::Dossier& d,
+                     const FactsRow& facts) {
+  MOTCUA_ASSIGN_OR_RETURN(const std::string head_blob, HashToBlob(d.head_hash));
+  MOTCUA_ASSIGN_OR_RETURN(
+      Statement s,
+      conn.Prepare("UPDATE dossier SET code = ?1, agency = ?2, procedure = ?3, state = ?4, "
+                   "channel = ?5, handler = ?6, applicant_name = ?7, applicant_phone = ?8, "
+                   "phone_key = ?9, applicant_login = ?10, submitted_at = ?11, due_at = ?12, "
+                   "completed_at = ?13, version = ?14, head_hash = ?15, facts_agency = ?16, "
+                   "snapshot = ?17 WHERE id = ?18"));
+  BindDossier(s, d, head_blob, facts);
+  s.Bind(18, head.id);
+  MOTCUA_RETURN_IF_ERROR(s.Run());
+  if (const std::string text = SearchText(d.applicant.name); text != head.search_text) {
+    MOTCUA_RETURN_IF_ERROR(IndexName(conn, head.id, head.search_text, true));
+    MOTCUA_RETURN_IF_ERROR(IndexName(conn, head.id, text, false));
+  }
+  if (facts.agency != head.facts_agency || facts.submitted_at != head.submitted_at) {
+    // The key moved (an agency handed its open dossiers to its successor).
+    MOTCUA_ASSIGN_OR_RETURN(
+        Statement del,
+        conn.Prepare("DELETE FROM report_fact WHERE agency = ?1 AND submitted_at = ?2 AND "
+                     "dossier_id = ?3"));
+    del.Bind(1, head.facts_agency).Bind(2, head.submitted_at).Bind(3, head.id);
+    MOTCUA_RETURN_IF_ERROR(del.Run());
+  }
+  return PutFacts(conn, head.id, facts);
+}
+
+Status InsertEvent(Connection& conn, std::int64_t dossier_id, const dossier::Event& e) {
+  MOTCUA_ASSIGN_OR_RETURN(const std::string prev, HashToBlob(e.prev_hash));
+  MOTCUA_ASSIGN_OR_RETURN(const std::string hash, HashToBlob(e.hash));
+  MOTCUA_ASSIGN_OR_RETURN(
+      Statement s, conn.Prepare("INSERT INTO event(dossier_id, seq, action, actor, on_behalf_of, "
+                                "at, payload, prev_hash, hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, "
+                                "?7, ?8, ?9)"));
+  s.Bind(1, dossier_id)
+      .Bind(2, e.seq)
+      .Bind(3, dossier::ActionName(e.action))
+      .Bind(4, e.actor)
+      .Bind(5, e.on_behalf_of)
+      .Bind(6, e.at)
+      .Bind(7, e.payload)
+      .BindBlob(8, prev)
+      .BindBlob(9, hash);
+  return s.Run();
+}
+
+Result<FactsRow> GetFacts(Connection& conn, const StoredHead& head) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s,
+                          conn.Prepare("SELECT facts FROM report_fact WHERE agency = ?1 AND "
+                                       "submitted_at = ?2 AND dossier_id = ?3"));
+  s.Bind(1, head.facts_agency).Bind(2, head.submitted_at).Bind(3, head.id);
+  MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
+  if (!row)
+    return Status::Corruption("report facts of dossier row " + std::to_string(head.id) +
+                              " are missing");
+  return DecodeFactsRow(s.ColumnBlob(0));
+}
+
+Result<int> NextSequence(Connection& conn, std::string_view agency, DayNumber day) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      Statement s, conn.Prepare("INSERT INTO day_sequence(agency, day, last) VALUES(?1, ?2, 1) "
+                                "ON CONFLICT DO UPDATE SET last = last + 1 RETURNING last"));
+  s.Bind(1, agency).Bind(2, std::int64_t{day});
+  MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
+  if (!row) return Status::Internal("day_sequence: no row returned");
+  const std::int64_t last = s.ColumnInt(0);
+  MOTCUA_RETURN_IF_ERROR(s.Run());  // finish the statement
+  return static_cast<int>(last);
+}
+
+Status RaiseSequence(Connection& conn, std::string_view agency, DayNumber day, int sequence) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      Statement s, conn.Prepare("INSERT INTO day_sequence(agency, day, last) VALUES(?1, ?2, ?3) "
+                                "ON CONFLICT DO UPDATE SET last = max(last, excluded.last)"));
+  s.Bind(1, agency).Bind(2, std::int64_t{day}).Bind(3, sequence);
+  return s.Run();
+}
+
+Result<std::optional<std::string>> FindIdempotent(Connection& conn, std::string_view key,
+                                                  std::string_view request) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s,
+                          conn.Prepare("SELECT request, response FROM idempotency WHERE key = ?1"));
+  s.Bind(1, key);
+  MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
+  if (!row) return std::optional<std::string>();
+  if (s.ColumnTextView(0) != request) {
+    return Status::InvalidArgument("idempotency key \"" + std::string(key) +
+                                   "\" was already used for another request (" + s.ColumnText(0) +
+                                   ")");
+  }
+  return std::optional<std::string>(s.ColumnBlob(1));
+}
+
+Status RememberIdempotent(Connection& conn, std::string_view key, std::string_view request,
+                          std::string_view response, Instant at) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      Statement s, conn.Prepare("INSERT INTO idempotency(key, request, response, created_at) "
+                                "VALUES(?1, ?2, ?3, ?4)"));
+  s.Bind(1, key).Bind(2, request).BindBlob(3, response).Bind(4, at);
+  return s.Run();
+}
+
+}  // namespace motcua::store::sqlite

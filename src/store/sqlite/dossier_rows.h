@@ -1,0 +1,66 @@
+// The rows one dossier write touches, as small functions over a connection:
+// the dossier row (summary columns and snapshot), its events, its search entry,
+// its report facts, the day sequence of its code, and idempotency records.
+// store_writes.cc composes them into transactions.
+//
+// Internal to the SQLite engine. Every function runs on the connection it is
+// given, inside the caller's transaction; none begins or commits.
+// REQUIRES: used on the writer's connection (or, for the Find*/Get* ones, any
+// connection inside a read transaction).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "dossier/dossier.h"
+#include "dossier/event.h"
+#include "store/facts_row.h"
+#include "store/sqlite/connection.h"
+#include "util/status.h"
+
+namespace motcua::store::sqlite {
+
+// Hashes are stored as 32 raw bytes. InvalidArgument unless 64 hex digits.
+Result<std::string> HashToBlob(std::string_view hex);
+// Lowercase hex of stored bytes.
+std::string BlobToHash(std::string_view blob);
+
+// What a transition needs to know about the stored dossier.
+struct StoredHead {
+  std::int64_t id = 0;
+  std::int64_t version = 0;
+  std::string head_hash;    // hex
+  std::string search_text;  // what its search entry indexes
+  // The key of its report_fact row.
+  std::string facts_agency;
+  Instant submitted_at = 0;
+};
+// nullopt when no dossier has `code`.
+Result<std::optional<StoredHead>> FindHead(Connection& conn, std::string_view code);
+
+// Inserts the dossier row, its search entry and its report facts; sets *id.
+Status InsertDossier(Connection& conn, const dossier::Dossier& d, const FactsRow& facts,
+                     std::int64_t* id);
+// Replaces the dossier row, search entry (if the name changed) and facts.
+Status UpdateDossier(Connection& conn, const StoredHead& head, const dossier::Dossier& d,
+                     const FactsRow& facts);
+Status InsertEvent(Connection& conn, std::int64_t dossier_id, const dossier::Event& e);
+
+// The report facts row of a stored dossier.
+Result<FactsRow> GetFacts(Connection& conn, const StoredHead& head);
+
+// The next code sequence of the agency's local day (1 for the first).
+Result<int> NextSequence(Connection& conn, std::string_view agency, DayNumber day);
+// Makes the day's last sequence at least `sequence` (imported codes).
+Status RaiseSequence(Connection& conn, std::string_view agency, DayNumber day, int sequence);
+
+// The answer stored for `key`, nullopt if the key is new. InvalidArgument if
+// the key was used for a different request.
+Result<std::optional<std::string>> FindIdempotent(Connection& conn, std::string_view key,
+                                                  std::string_view request);
+Status RememberIdempotent(Connection& conn, std::string_view key, std::string_view request,
+                          std::string_view response, Instant at);
+
+}  // namespace motcua::store::sqlite

@@ -1,0 +1,134 @@
+#include "store/sqlite/schema.h"
+
+namespace motcua::store::sqlite {
+namespace {
+
+// Version 1. Choices, with the reason:
+//  - dossier keeps the snapshot (dossier_codec.h) plus the columns that lists,
+//    search and the overdue view filter on, each index matching one query of
+//    store_reads.cc; events are a WITHOUT ROWID table clustered by (dossier,
+//    seq), so one dossier's history is one contiguous range;
+//  - hashes are 32-byte BLOBs (half the size of their hex form);
+//  - dossier_search is a contentless FTS5 table over the *folded* applicant
+//    name (search_fold.h: unicode61 remove_diacritics 2 alone does not fold
+//    đ), rowid = dossier.id; detail=none and columnsize=0 because search only
+//    asks "do all these words occur", which keeps the index and its writes
+//    small;
+//  - report_fact is clustered by (agency, submitted_at, dossier_id), a key
+//    that never changes while the dossier lives (so a write updates its row
+//    in place). A report of [from, to) needs the rows with submitted_at < to
+//    and last_at >= from (facts_row.h). Those submitted since from - 90 days
+//    are one contiguous range of the key; older ones can only be there if they
+//    lived longer than 90 days (or are still open), and the partial index
+//    report_fact_long_lived holds exactly those. 90 days: processing times
+//    are at most a few dozen working days, so few dossiers outlive it, and a
+//    yearly report reads about 15 months of rows instead of every row since
+//    the agency began (store_facts.cc);
+//  - day_sequence holds the last code sequence per agency and local day, and
+//    idempotency the first answer to each keyed request.
+constexpr const char* kV1 = R"sql(
+CREATE TABLE dossier (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  agency TEXT NOT NULL,
+  procedure TEXT NOT NULL,
+  state TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  handler TEXT NOT NULL,
+  applicant_name TEXT NOT NULL,
+  applicant_phone TEXT NOT NULL,
+  phone_key TEXT NOT NULL,
+  applicant_login TEXT NOT NULL,
+  submitted_at INTEGER NOT NULL,
+  due_at INTEGER,
+  completed_at INTEGER,
+  version INTEGER NOT NULL,
+  head_hash BLOB NOT NULL,
+  facts_agency TEXT NOT NULL,
+  snapshot BLOB NOT NULL
+);
+CREATE INDEX dossier_by_time ON dossier(submitted_at, id);
+CREATE INDEX dossier_by_agency ON dossier(agency, submitted_at, id);
+CREATE INDEX dossier_by_state ON dossier(state, due_at);
+CREATE INDEX dossier_by_phone ON dossier(phone_key);
+CREATE INDEX dossier_by_applicant ON dossier(applicant_login, submitted_at)
+  WHERE applicant_login != '';
+CREATE INDEX dossier_by_handler ON dossier(handler, submitted_at) WHERE handler != '';
+
+CREATE TABLE event (
+  dossier_id INTEGER NOT NULL REFERENCES dossier(id),
+  seq INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  on_behalf_of TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  payload TEXT NOT NULL,
+  prev_hash BLOB NOT NULL,
+  hash BLOB NOT NULL,
+  PRIMARY KEY (dossier_id, seq)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE dossier_search USING fts5(
+  name, content = '', columnsize = 0, detail = none,
+  tokenize = 'unicode61 remove_diacritics 2');
+
+CREATE TABLE report_fact (
+  agency TEXT NOT NULL,
+  submitted_at INTEGER NOT NULL,
+  dossier_id INTEGER NOT NULL,
+  last_at INTEGER NOT NULL,
+  facts BLOB NOT NULL,
+  PRIMARY KEY (agency, submitted_at, dossier_id)
+) WITHOUT ROWID;
+CREATE INDEX report_fact_long_lived ON report_fact(agency, last_at)
+  WHERE last_at - submitted_at > 7776000;
+
+CREATE TABLE day_sequence (
+  agency TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  last INTEGER NOT NULL,
+  PRIMARY KEY (agency, day)
+) WITHOUT ROWID;
+
+CREATE TABLE idempotency (
+  key TEXT PRIMARY KEY,
+  request TEXT NOT NULL,
+  response BLOB NOT NULL,
+  created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX idempotency_by_age ON idempotency(created_at);
+
+CREATE TABLE app_user (
+  login TEXT PRIMARY KEY,
+  display_name TEXT NOT NULL,
+  roles TEXT NOT NULL,
+  agency TEXT NOT NULL,
+  password_hash TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+
+CREATE TABLE delegation_grant (
+  id INTEGER PRIMARY KEY,
+  agency TEXT NOT NULL,
+  grantee TEXT NOT NULL,
+  scope_kind TEXT NOT NULL,
+  scope_codes TEXT NOT NULL,
+  actions TEXT NOT NULL,
+  valid_from INTEGER NOT NULL,
+  valid_to INTEGER,
+  revoked_at INTEGER,
+  tier TEXT NOT NULL,
+  contract_reference TEXT NOT NULL
+);
+CREATE INDEX grant_by_agency ON delegation_grant(agency);
+CREATE INDEX grant_by_grantee ON delegation_grant(grantee);
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "dossiers, events, search, report facts, users, grants", kV1},
+};
+
+}  // namespace
+
+std::span<const Migration> StoreMigrations() { return kMigrations; }
+
+}  // namespace motcua::store::sqlite

@@ -1,0 +1,66 @@
+// SqliteStore: the Store (store.h) on one SQLite file.
+//
+// Writes run as jobs of the group-commit writer (group_commit.h): each store
+// write is one job, so it is atomic, serialized after every earlier write and
+// acknowledged only once durable; concurrent writes share an fsync. Reads use
+// the read pool (read_pool.h), each inside one read transaction, so a read
+// sees one committed snapshot and never waits for a write.
+//
+// The SQL lives in the files beside this one, one concern each:
+// dossier_rows (the rows a dossier write touches), store_writes (create,
+// transition, import), store_reads (get, list, search, audit), store_people
+// (users, grants), store_facts (reports, housekeeping).
+//
+// Thread-safety: all methods may be called concurrently (see store.h).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/sqlite/database.h"
+#include "store/store.h"
+
+namespace motcua::store::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  // Opens or creates the file at `path` and migrates it (schema.h).
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path,
+                                                   const DatabaseOptions& options = {});
+
+  Result<dossier::Dossier> CreateDossier(const NewDossier& request) override;
+  Result<dossier::Dossier> ApplyTransition(const TransitionWrite& write) override;
+  Result<ImportSummary> ImportDossiers(std::span<const ImportedDossier> batch) override;
+
+  Result<dossier::Dossier> GetDossier(std::string_view code) override;
+  Result<std::vector<dossier::Event>> ListEvents(std::string_view code) override;
+  Result<DossierPage> ListDossiers(const DossierFilter& filter, std::string_view cursor,
+                                   int limit) override;
+  Result<std::vector<DossierSummary>> SearchDossiers(const SearchQuery& query) override;
+  Status ForEachEventChain(const std::function<Status(const EventChain&)>& fn) override;
+
+  Status PutUser(const access::User& user) override;
+  Result<access::User> GetUser(std::string_view login) override;
+  Result<std::vector<access::User>> ListUsers() override;
+  Status DeleteUser(std::string_view login) override;
+  Status SetPasswordHash(std::string_view login, std::string_view hash) override;
+  Result<std::string> GetPasswordHash(std::string_view login) override;
+
+  Result<access::Grant> CreateGrant(const access::Grant& grant) override;
+  Status UpdateGrant(const access::Grant& grant) override;
+  Result<access::Grant> GetGrant(std::int64_t id) override;
+  Result<std::vector<access::Grant>> ListGrants(const GrantFilter& filter) override;
+
+  Result<report::FactsTable> ReportFacts(const FactsQuery& query) override;
+  Result<std::int64_t> PurgeIdempotencyKeys(Instant before) override;
+
+  // The engine underneath, for tests (fault injection, direct SQL).
+  Database& database() { return *db_; }
+
+ private:
+  explicit SqliteStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace motcua::store::sqlite

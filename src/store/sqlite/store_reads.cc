@@ -1,0 +1,332 @@
+// SqliteStore reads: one dossier, its events, lists with a keyset cursor,
+// search, and the audit walk over every event chain. Each runs inside one
+// read transaction on a pooled connection (one consistent snapshot).
+#include <charconv>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "store/dossier_codec.h"
+#include "store/search_fold.h"
+#include "store/sqlite/dossier_rows.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace motcua::store::sqlite {
+namespace {
+
+constexpr const char* kSummaryColumns =
+    "d.code, d.agency, d.procedure, d.state, d.channel, d.applicant_name, d.applicant_phone, "
+    "d.handler, d.submitted_at, d.due_at, d.completed_at, d.version, d.id";
+constexpr int kIdColumn = 12;
+
+Result<DossierSummary> ReadSummary(const Statement& s) {
+  DossierSummary out;
+  out.code = s.ColumnText(0);
+  out.agency_code = s.ColumnText(1);
+  out.procedure_code = s.ColumnText(2);
+  MOTCUA_ASSIGN_OR_RETURN(out.state, dossier::ParseState(s.ColumnTextView(3)));
+  MOTCUA_ASSIGN_OR_RETURN(out.channel, dossier::ParseChannel(s.ColumnTextView(4)));
+  out.applicant_name = s.ColumnText(5);
+  out.applicant_phone = s.ColumnText(6);
+  out.handler = s.ColumnText(7);
+  out.submitted_at = s.ColumnInt(8);
+  out.due_at = s.ColumnOptionalInt(9);
+  out.completed_at = s.ColumnOptionalInt(10);
+  out.version = s.ColumnInt(11);
+  return out;
+}
+
+// Values to bind in order, as the SQL text is assembled from fixed pieces.
+struct Params {
+  std::vector<std::variant<std::int64_t, std::string>> values;
+  std::string Next(std::int64_t v) {
+    values.emplace_back(v);
+    return Placeholder();
+  }
+  std::string Next(std::string v) {
+    values.emplace_back(std::move(v));
+    return Placeholder();
+  }
+  // "?N" for the value just added. (Built with append: GCC 12 warns falsely
+  // about `"?" + std::to_string(n)` under -Wrestrict.)
+  std::string Placeholder() const {
+    std::string ref(1, '?');
+    ref.append(std::to_string(values.size()));
+    return ref;
+  }
+  void BindAll(Statement& s) const {
+    for (size_t i = 0; i < values.size(); ++i) {
+      const int index = static_cast<int>(i) + 1;
+      if (const auto* n = std::get_if<std::int64_t>(&values[i])) {
+        s.Bind(index, *n);
+      } else {
+        s.Bind(index, std::get<std::string>(values[i]));
+      }
+    }
+  }
+};
+
+// "<submitted_at>.<id>" of the last row of a page.
+std::string MakeCursor(Instant submitted_at, std::int64_t id) {
+  return std::to_string(submitted_at) + "." + std::to_string(id);
+}
+
+Status ParseCursor(std::string_view cursor, Instant* submitted_at, std::int64_t* id) {
+  const size_t dot = cursor.find('.');
+  const auto parse = [](std::string_view text, std::int64_t* out) {
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
+    return ec == std::errc() && end == text.data() + text.size() && !text.empty();
+  };
+  if (dot == std::string_view::npos || !parse(cursor.substr(0, dot), submitted_at) ||
+      !parse(cursor.substr(dot + 1), id)) {
+    return Status::InvalidArgument("malformed list cursor \"" + std::string(cursor) + "\"");
+  }
+  return Status::Ok();
+}
+
+// Runs a summary query; appends the rows to *out.
+Status CollectSummaries(Connection& conn, const std::string& sql, const Params& params,
+                        std::vector<DossierSummary>* out, std::int64_t* last_id = nullptr) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, conn.Prepare(sql));
+  params.BindAll(s);
+  while (true) {
+    MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
+    if (!row) return Status::Ok();
+    MOTCUA_ASSIGN_OR_RETURN(DossierSummary summary, ReadSummary(s));
+    if (last_id != nullptr) *last_id = s.ColumnInt(kIdColumn);
+    out->push_back(std::move(summary));
+  }
+}
+
+std::string AgencyClause(const std::vector<std::string>& agencies, Params& p) {
+  if (agencies.empty()) return "";
+  std::string clause = " AND d.agency IN (";
+  for (size_t i = 0; i < agencies.size(); ++i) {
+    if (i > 0) clause += ", ";
+    clause += p.Next(agencies[i]);
+  }
+  return clause + ")";
+}
+
+// The smallest string greater than every string starting with `prefix`
+// (codes are ASCII), for a prefix range on the code index.
+std::string PrefixEnd(std::string prefix) {
+  while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xFF) prefix.pop_back();
+  if (!prefix.empty()) prefix.back() = static_cast<char>(prefix.back() + 1);
+  return prefix;
+}
+
+std::string Trim(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return std::string(text);
+}
+
+std::string Upper(std::string text) {
+  for (char& c : text) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return text;
+}
+
+}  // namespace
+
+Result<dossier::Dossier> SqliteStore::GetDossier(std::string_view code) {
+  return WithReadTransaction(db_->readers(), [&](Connection& conn) -> Result<dossier::Dossier> {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s,
+                            conn.Prepare("SELECT snapshot FROM dossier WHERE code = ?1"));
+    s.Bind(1, code);
+    MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
+    if (!row) return Status::NotFound("no dossier " + std::string(code));
+    return DecodeDossier(s.ColumnBlob(0));
+  });
+}
+
+Result<std::vector<dossier::Event>> SqliteStore::ListEvents(std::string_view code) {
+  return WithReadTransaction(
+      db_->readers(), [&](Connection& conn) -> Result<std::vector<dossier::Event>> {
+        MOTCUA_ASSIGN_OR_RETURN(const std::optional<StoredHead> head, FindHead(conn, code));
+        if (!head) return Status::NotFound("no dossier " + std::string(code));
+        MOTCUA_ASSIGN_OR_RETURN(
+            Statement s, conn.Prepare("SELECT seq, action, actor, on_behalf_of, at, payload, "
+                                      "prev_hash, hash FROM event WHERE dossier_id = ?1 "
+                                      "ORDER BY seq"));
+        s.Bind(1, head->id);
+        std::vector<dossier::Event> events;
+        while (true) {
+          MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
+          if (!row) break;
+          dossier::Event& e = events.emplace_back();
+          e.dossier_code = std::string(code);
+          e.seq = s.ColumnInt(0);
+          MOTCUA_ASSIGN_OR_RETURN(e.action, dossier::ParseAction(s.ColumnTextView(1)));
+          e.actor = s.ColumnText(2);
+          e.on_behalf_of = s.ColumnText(3);
+          e.at = s.ColumnInt(4);
+          e.payload = s.ColumnText(5);
+          e.prev_hash = BlobToHash(s.ColumnBlob(6));
+          e.hash = BlobToHash(s.ColumnBlob(7));
+        }
+        return events;
+      });
+}
+
+Result<DossierPage> SqliteStore::ListDossiers(const DossierFilter& filter, std::string_view cursor,
+                                              int limit) {
+  if (limit < 1 || limit > 500) return Status::InvalidArgument("list limit must be 1..500");
+  Params p;
+  std::string where = " WHERE 1";
+  if (filter.agency_code) where += " AND d.agency = " + p.Next(*filter.agency_code);
+  if (!filter.states.empty()) {
+    where += " AND d.state IN (";
+    for (size_t i = 0; i < filter.states.size(); ++i) {
+      where += (i > 0 ? ", " : "") + p.Next(std::string(dossier::StateName(filter.states[i])));
+    }
+    where += ")";
+  }
+  if (filter.channel) {
+    where += " AND d.channel = " + p.Next(std::string(dossier::ChannelName(*filter.channel)));
+  }
+  // The literal `!= ''` lets SQLite use the partial indexes (schema.cc).
+  if (filter.handler) where += " AND d.handler != '' AND d.handler = " + p.Next(*filter.handler);
+  if (filter.applicant_login) {
+    where +=
+        " AND d.applicant_login != '' AND d.applicant_login = " + p.Next(*filter.applicant_login);
+  }
+  if (filter.submitted_from) where += " AND d.submitted_at >= " + p.Next(*filter.submitted_from);
+  if (filter.submitted_to) where += " AND d.submitted_at < " + p.Next(*filter.submitted_to);
+  if (filter.due_before) where += " AND d.due_at < " + p.Next(*filter.due_before);
+  if (!cursor.empty()) {
+    Instant at = 0;
+    std::int64_t id = 0;
+    MOTCUA_RETURN_IF_ERROR(ParseCursor(cursor, &at, &id));
+    // A row-value comparison: SQLite walks the index from the cursor on.
+    where += " AND (d.submitted_at, d.id) < (" + p.Next(at) + ", " + p.Next(id) + ")";
+  }
+  const std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM dossier d" + where +
+                          " ORDER BY d.submitted_at DESC, d.id DESC LIMIT " +
+                          p.Next(std::int64_t{limit} + 1);
+  return WithReadTransaction(db_->readers(), [&](Connection& conn) -> Result<DossierPage> {
+    DossierPage page;
+    std::vector<std::int64_t> ids;
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, conn.Prepare(sql));
+    p.BindAll(s);
+    while (true) {
+      MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
+      if (!row) break;
+      MOTCUA_ASSIGN_OR_RETURN(DossierSummary summary, ReadSummary(s));
+      page.dossiers.push_back(std::move(summary));
+      ids.push_back(s.ColumnInt(kIdColumn));
+    }
+    // One row more than asked tells whether there is a next page.
+    if (page.dossiers.size() > static_cast<size_t>(limit)) {
+      page.dossiers.pop_back();
+      page.next_cursor = MakeCursor(page.dossiers.back().submitted_at, ids[limit - 1]);
+    }
+    return page;
+  });
+}
+
+Result<std::vector<DossierSummary>> SqliteStore::SearchDossiers(const SearchQuery& query) {
+  if (query.limit < 1 || query.limit > 200) {
+    return Status::InvalidArgument("search limit must be 1..200");
+  }
+  const std::string text = Trim(query.text);
+  return WithReadTransaction(
+      db_->readers(), [&](Connection& conn) -> Result<std::vector<DossierSummary>> {
+        std::vector<DossierSummary> out;
+        switch (ClassifySearch(text)) {
+          case SearchKind::kCode: {
+            // As typed first, then with letters upper-cased ("h29" for "H29").
+            for (const std::string& prefix : {text, Upper(text)}) {
+              Params p;
+              const std::string sql =
+                  std::string("SELECT ") + kSummaryColumns +
+                  " FROM dossier d WHERE d.code >= " + p.Next(prefix) + " AND d.code < " +
+                  p.Next(PrefixEnd(prefix)) + AgencyClause(query.agency_codes, p) +
+                  " ORDER BY d.code DESC LIMIT " + p.Next(std::int64_t{query.limit});
+              MOTCUA_RETURN_IF_ERROR(CollectSummaries(conn, sql, p, &out));
+              if (!out.empty() || prefix == Upper(text)) break;
+            }
+            return out;
+          }
+          case SearchKind::kPhone: {
+            Params p;
+            const std::string sql =
+                std::string("SELECT ") + kSummaryColumns +
+                " FROM dossier d WHERE d.phone_key = " + p.Next(PhoneSearchKey(text)) +
+                AgencyClause(query.agency_codes, p) + " ORDER BY d.id DESC LIMIT " +
+                p.Next(std::int64_t{query.limit});
+            MOTCUA_RETURN_IF_ERROR(CollectSummaries(conn, sql, p, &out));
+            return out;
+          }
+          case SearchKind::kName: {
+            const std::vector<std::string> words = SearchWords(text);
+            if (words.empty()) return out;
+            // Every word as a quoted FTS5 string: implicit AND, whole words.
+            // Words hold only [a-z0-9] (search_fold.h), and the expression is
+            // bound as a value, never spliced into the SQL.
+            std::string match;
+            for (const std::string& w : words) match += (match.empty() ? "\"" : " \"") + w + "\"";
+            Params p;
+            const std::string sql = std::string("SELECT ") + kSummaryColumns +
+                                    " FROM dossier_search s JOIN dossier d ON d.id = s.rowid "
+                                    "WHERE dossier_search MATCH " +
+                                    p.Next(match) + AgencyClause(query.agency_codes, p) +
+                                    " ORDER BY s.rowid DESC LIMIT " +
+                                    p.Next(std::int64_t{query.limit});
+            MOTCUA_RETURN_IF_ERROR(CollectSummaries(conn, sql, p, &out));
+            return out;
+          }
+        }
+        return out;
+      });
+}
+
+Status SqliteStore::ForEachEventChain(const std::function<Status(const EventChain&)>& fn) {
+  return WithReadTransaction(db_->readers(), [&](Connection& conn) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(
+        Statement dossiers,
+        conn.Prepare("SELECT id, code, head_hash, version FROM dossier ORDER BY id"));
+    MOTCUA_ASSIGN_OR_RETURN(
+        Statement events,
+        conn.Prepare("SELECT dossier_id, seq, action, actor, on_behalf_of, at, payload, "
+                     "prev_hash, hash FROM event ORDER BY dossier_id, seq"));
+    // Both walks go in dossier id order: merge them, one dossier at a time.
+    MOTCUA_ASSIGN_OR_RETURN(bool event_row, events.Step());
+    std::vector<dossier::Event> chain;
+    while (true) {
+      MOTCUA_ASSIGN_OR_RETURN(const bool row, dossiers.Step());
+      if (!row) break;
+      const std::int64_t id = dossiers.ColumnInt(0);
+      EventChain c;
+      c.code = dossiers.ColumnText(1);
+      c.head_hash = BlobToHash(dossiers.ColumnBlob(2));
+      c.version = dossiers.ColumnInt(3);
+      chain.clear();
+      // Events of a dossier row that no longer exists would be skipped here;
+      // the foreign key keeps them from existing.
+      while (event_row && events.ColumnInt(0) < id) {
+        MOTCUA_ASSIGN_OR_RETURN(event_row, events.Step());
+      }
+      while (event_row && events.ColumnInt(0) == id) {
+        dossier::Event& e = chain.emplace_back();
+        e.dossier_code = c.code;
+        e.seq = events.ColumnInt(1);
+        MOTCUA_ASSIGN_OR_RETURN(e.action, dossier::ParseAction(events.ColumnTextView(2)));
+        e.actor = events.ColumnText(3);
+        e.on_behalf_of = events.ColumnText(4);
+        e.at = events.ColumnInt(5);
+        e.payload = events.ColumnText(6);
+        e.prev_hash = BlobToHash(events.ColumnBlob(7));
+        e.hash = BlobToHash(events.ColumnBlob(8));
+        MOTCUA_ASSIGN_OR_RETURN(event_row, events.Step());
+      }
+      c.events = chain;
+      MOTCUA_RETURN_IF_ERROR(fn(c));
+    }
+    return Status::Ok();
+  });
+}
+
+}  // namespace motcua::store::sqlite

@@ -1,0 +1,181 @@
+// SqliteStore writes: create, transition, import. Each is one job of the
+// group-commit writer, so each runs alone on the write connection inside its
+// own savepoint: the checks below (idempotency, version, head hash) and the
+// writes that follow them cannot be interleaved with another write.
+#include <optional>
+#include <string>
+
+#include "dossier/code.h"
+#include "store/dossier_codec.h"
+#include "store/sqlite/dossier_rows.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace motcua::store::sqlite {
+namespace {
+
+// The checks every stored event gets, whoever computed it: it belongs to the
+// dossier, follows `prev_hash` at `seq`, and its hash is the hash of its
+// content (dossier/event.h), so a broken chain never reaches the disk.
+Status CheckEvent(const dossier::Event& e, const dossier::Dossier& after, std::int64_t seq,
+                  const std::string& prev_hash) {
+  const std::string where = "dossier " + after.code + ": event " + std::to_string(seq);
+  if (e.dossier_code != after.code) return Status::InvalidArgument(where + ": another dossier");
+  if (e.seq != seq) {
+    return Status::InvalidArgument(where + ": has seq " + std::to_string(e.seq));
+  }
+  if (e.prev_hash != prev_hash) {
+    return Status::Conflict(where + ": does not follow the stored head hash");
+  }
+  if (e.hash != dossier::ComputeEventHash(e)) {
+    return Status::InvalidArgument(where + ": hash does not match its content");
+  }
+  return Status::Ok();
+}
+
+Status CheckSnapshot(const dossier::Dossier& d, const dossier::Event& last) {
+  if (d.version != last.seq || d.head_hash != last.hash) {
+    return Status::InvalidArgument("dossier " + d.code +
+                                   ": snapshot version or head hash is not its last event's");
+  }
+  return Status::Ok();
+}
+
+FactsRow FactsFor(const dossier::Dossier& d, const dossier::Event& e,
+                  std::optional<std::int64_t> grant, FactsRow row = {}) {
+  NoteEvent(e, grant, &row);
+  SetFromDossier(d, &row);
+  return row;
+}
+
+}  // namespace
+
+Result<dossier::Dossier> SqliteStore::CreateDossier(const NewDossier& request) {
+  if (!request.build) return Status::InvalidArgument("CreateDossier: no build function");
+  if (!dossier::IsValidAgencyCodeForDossier(request.agency_code)) {
+    return Status::InvalidArgument("agency code \"" + request.agency_code +
+                                   "\" cannot stand in a dossier code");
+  }
+  const std::string fingerprint = "create " + request.agency_code;
+  std::optional<dossier::Dossier> out;
+  Status status = db_->writer().Write([&](Connection& conn) -> Status {
+    if (!request.idempotency_key.empty()) {
+      MOTCUA_ASSIGN_OR_RETURN(auto earlier,
+                              FindIdempotent(conn, request.idempotency_key, fingerprint));
+      if (earlier) {
+        MOTCUA_ASSIGN_OR_RETURN(out, DecodeDossier(*earlier));
+        return Status::Ok();
+      }
+    }
+    const DayNumber day = LocalDayOf(request.submitted_at);
+    MOTCUA_ASSIGN_OR_RETURN(const int sequence, NextSequence(conn, request.agency_code, day));
+    if (sequence > dossier::kMaxDailySequence) {
+      return Status::ResourceExhausted("agency " + request.agency_code + " has used all " +
+                                       std::to_string(dossier::kMaxDailySequence) +
+                                       " dossier codes of " + FormatDate(day));
+    }
+    MOTCUA_ASSIGN_OR_RETURN(
+        const std::string code,
+        dossier::MakeDossierCode(request.agency_code, request.submitted_at, sequence));
+    MOTCUA_ASSIGN_OR_RETURN(dossier::Transition t, request.build(code));
+    if (t.dossier.code != code) {
+      return Status::InvalidArgument("built dossier has code " + t.dossier.code + ", not " + code);
+    }
+    MOTCUA_RETURN_IF_ERROR(CheckEvent(t.event, t.dossier, 1, dossier::kGenesisHash));
+    MOTCUA_RETURN_IF_ERROR(CheckSnapshot(t.dossier, t.event));
+    std::int64_t id = 0;
+    MOTCUA_RETURN_IF_ERROR(
+        InsertDossier(conn, t.dossier, FactsFor(t.dossier, t.event, request.desk_grant), &id));
+    MOTCUA_RETURN_IF_ERROR(InsertEvent(conn, id, t.event));
+    if (!request.idempotency_key.empty()) {
+      MOTCUA_RETURN_IF_ERROR(RememberIdempotent(conn, request.idempotency_key, fingerprint,
+                                                EncodeDossier(t.dossier), t.event.at));
+    }
+    out = std::move(t.dossier);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return std::move(*out);
+}
+
+Result<dossier::Dossier> SqliteStore::ApplyTransition(const TransitionWrite& write) {
+  const dossier::Dossier& d = write.transition.dossier;
+  const dossier::Event& e = write.transition.event;
+  const std::string fingerprint =
+      "transition " + d.code + " from version " + std::to_string(write.expected_version);
+  std::optional<dossier::Dossier> out;
+  Status status = db_->writer().Write([&](Connection& conn) -> Status {
+    if (!write.idempotency_key.empty()) {
+      MOTCUA_ASSIGN_OR_RETURN(auto earlier,
+                              FindIdempotent(conn, write.idempotency_key, fingerprint));
+      if (earlier) {
+        MOTCUA_ASSIGN_OR_RETURN(out, DecodeDossier(*earlier));
+        return Status::Ok();
+      }
+    }
+    MOTCUA_ASSIGN_OR_RETURN(const std::optional<StoredHead> head, FindHead(conn, d.code));
+    if (!head) return Status::NotFound("no dossier " + d.code);
+    if (head->version != write.expected_version) {
+      return Status::Conflict("dossier " + d.code + " is at version " +
+                              std::to_string(head->version) + ", not " +
+                              std::to_string(write.expected_version) + ": reload and retry");
+    }
+    MOTCUA_RETURN_IF_ERROR(CheckEvent(e, d, head->version + 1, head->head_hash));
+    MOTCUA_RETURN_IF_ERROR(CheckSnapshot(d, e));
+    MOTCUA_ASSIGN_OR_RETURN(FactsRow facts, GetFacts(conn, *head));
+    MOTCUA_RETURN_IF_ERROR(
+        UpdateDossier(conn, *head, d, FactsFor(d, e, write.desk_grant, std::move(facts))));
+    MOTCUA_RETURN_IF_ERROR(InsertEvent(conn, head->id, e));
+    if (!write.idempotency_key.empty()) {
+      MOTCUA_RETURN_IF_ERROR(
+          RememberIdempotent(conn, write.idempotency_key, fingerprint, EncodeDossier(d), e.at));
+    }
+    out = d;
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return std::move(*out);
+}
+
+Result<ImportSummary> SqliteStore::ImportDossiers(std::span<const ImportedDossier> batch) {
+  // Verify outside the writer: hashing is the costly part and needs no lock.
+  for (const ImportedDossier& item : batch) {
+    const dossier::Dossier& d = item.dossier;
+    if (item.events.empty()) return Status::InvalidArgument("dossier " + d.code + ": no events");
+    MOTCUA_RETURN_IF_ERROR(dossier::ParseDossierCode(d.code).status());
+    for (const auto& e : item.events) {
+      if (e.dossier_code != d.code) {
+        return Status::InvalidArgument("dossier " + d.code + ": holds an event of " +
+                                       e.dossier_code);
+      }
+    }
+    MOTCUA_RETURN_IF_ERROR(dossier::VerifyChain(item.events));
+    MOTCUA_RETURN_IF_ERROR(CheckSnapshot(d, item.events.back()));
+  }
+  ImportSummary summary;
+  Status status = db_->writer().Write([&](Connection& conn) -> Status {
+    summary = ImportSummary{};
+    for (const ImportedDossier& item : batch) {
+      const dossier::Dossier& d = item.dossier;
+      MOTCUA_ASSIGN_OR_RETURN(const std::optional<StoredHead> head, FindHead(conn, d.code));
+      if (head) {
+        ++summary.already_present;
+        continue;
+      }
+      FactsRow facts;
+      for (const auto& e : item.events) NoteEvent(e, item.desk_grant, &facts);
+      SetFromDossier(d, &facts);
+      std::int64_t id = 0;
+      MOTCUA_RETURN_IF_ERROR(InsertDossier(conn, d, facts, &id));
+      for (const auto& e : item.events) MOTCUA_RETURN_IF_ERROR(InsertEvent(conn, id, e));
+      const dossier::DossierCode code = dossier::ParseDossierCode(d.code).value();
+      MOTCUA_RETURN_IF_ERROR(
+          RaiseSequence(conn, code.agency_code, DaysFromCivil(code.date), code.sequence));
+      ++summary.imported;
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return summary;
+}
+
+}  // namespace motcua::store::sqlite

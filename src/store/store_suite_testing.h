@@ -1,0 +1,519 @@
+// StoreSuite: the behaviour every storage engine must show, written once
+// against the Store interface (store.h). An engine's test file includes this
+// header and instantiates the suite with a StoreEnv that opens fresh stores
+// of that engine:
+//   INSTANTIATE_TEST_SUITE_P(Sqlite, StoreSuite, ::testing::Values(&MakeSqliteEnv));
+// Test-only, header-only.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "dossier/code.h"
+#include "report/report.h"
+#include "store/dossier_maker_testing.h"
+#include "store/store.h"
+
+namespace motcua::store {
+
+// prefix + n. (Built with append: GCC 12 warns falsely about
+// `"literal" + std::to_string(n)` under -Wrestrict.)
+inline std::string Numbered(const char* prefix, int n) {
+  return std::string(prefix).append(std::to_string(n));
+}
+
+// One empty database of an engine, opened (and reopened) on demand.
+class StoreEnv {
+ public:
+  virtual ~StoreEnv() = default;
+  virtual Result<std::unique_ptr<Store>> Open() = 0;
+};
+using StoreEnvFactory = std::unique_ptr<StoreEnv> (*)();
+
+class StoreSuite : public ::testing::TestWithParam<StoreEnvFactory> {
+ protected:
+  void SetUp() override {
+    env_ = GetParam()();
+    auto store = env_->Open();
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_ = std::move(store).value();
+  }
+
+  // Creates a dossier submitted at `at`; fails the test if it cannot.
+  dossier::Dossier Create(const std::string& name, const std::string& phone, Instant at,
+                          const std::string& key = "",
+                          const std::string& agency = DossierMaker::kAgency) {
+    NewDossier req;
+    req.agency_code = agency;
+    req.submitted_at = at;
+    req.idempotency_key = key;
+    req.build = [=, this](const std::string& code) { return maker_.Submit(code, name, phone, at); };
+    auto d = store_->CreateDossier(req);
+    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    return d.ok() ? *d : dossier::Dossier{};
+  }
+
+  // Applies `action` to the stored dossier; returns the stored result.
+  Result<dossier::Dossier> Do(const dossier::Dossier& d, dossier::Action action, Instant at,
+                              const std::string& key = "") {
+    MOTCUA_ASSIGN_OR_RETURN(dossier::Transition t, maker_.Step(d, action, at));
+    TransitionWrite w;
+    w.expected_version = d.version;
+    w.transition = std::move(t);
+    w.idempotency_key = key;
+    return store_->ApplyTransition(w);
+  }
+
+  std::vector<std::string> Codes(const std::vector<DossierSummary>& rows) {
+    std::vector<std::string> codes;
+    for (const auto& r : rows) codes.push_back(r.code);
+    return codes;
+  }
+
+  DossierMaker maker_;
+  std::unique_ptr<StoreEnv> env_;
+  std::unique_ptr<Store> store_;
+};
+
+// ---- Codes and creation.
+
+TEST_P(StoreSuite, SubmissionsGetTheAgencysNextCodeOfTheirLocalDay) {
+  const Instant day1 = LocalTime("2024-03-04T08:10:00+07:00");
+  EXPECT_EQ(Create("A", "0912345678", day1).code, "000.00.12.H29-240304-0001");
+  EXPECT_EQ(Create("B", "0912345678", day1 + 60).code, "000.00.12.H29-240304-0002");
+  // 23:30 UTC on the 4th is 06:30 on the 5th in Vietnam: a new local day.
+  EXPECT_EQ(Create("C", "0912345678", LocalTime("2024-03-04T23:30:00Z")).code,
+            "000.00.12.H29-240305-0001");
+  EXPECT_EQ(Create("D", "0912345678", day1, "", "000.00.07.H29").code, "000.00.07.H29-240304-0001");
+}
+
+TEST_P(StoreSuite, ACreatedDossierReadsBackWithItsFirstEvent) {
+  const dossier::Dossier d = Create("Nguyễn Văn A", "0912345678", LocalTime("2024-03-04T08:10"));
+  auto got = store_->GetDossier(d.code);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->applicant.name, "Nguyễn Văn A");
+  EXPECT_EQ(got->version, 1);
+  EXPECT_EQ(got->head_hash, d.head_hash);
+  EXPECT_EQ(got->components.size(), 1u);
+  auto events = store_->ListEvents(d.code);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].action, dossier::Action::kSubmit);
+  EXPECT_TRUE(dossier::VerifyChain(*events).ok());
+  EXPECT_EQ(store_->GetDossier("000.00.12.H29-240304-0099").status().code(),
+            Status::Code::kNotFound);
+}
+
+TEST_P(StoreSuite, AFailedBuildConsumesNoSequenceNumber) {
+  const Instant at = LocalTime("2024-03-04T08:10");
+  NewDossier req;
+  req.agency_code = DossierMaker::kAgency;
+  req.submitted_at = at;
+  req.build = [](const std::string&) -> Result<dossier::Transition> {
+    return Status::InvalidArgument("mandatory component missing");
+  };
+  EXPECT_EQ(store_->CreateDossier(req).status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(Create("A", "0912345678", at).code, "000.00.12.H29-240304-0001");
+}
+
+TEST_P(StoreSuite, ARetriedSubmissionGetsTheFirstAnswerAndCreatesNothing) {
+  const Instant at = LocalTime("2024-03-04T08:10");
+  const dossier::Dossier first = Create("A", "0912345678", at, "req-1");
+  const dossier::Dossier retry = Create("A", "0912345678", at, "req-1");
+  EXPECT_EQ(retry.code, first.code);
+  EXPECT_EQ(retry.head_hash, first.head_hash);
+  // No gap: the next new submission takes the very next number.
+  EXPECT_EQ(Create("B", "0912345678", at, "req-2").code, "000.00.12.H29-240304-0002");
+  auto page = store_->ListDossiers({}, "", 50);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->dossiers.size(), 2u);
+}
+
+TEST_P(StoreSuite, ConcurrentSubmissionsGetGapFreeUniqueCodes) {
+  constexpr int kThreads = 6, kEach = 25;
+  const Instant at = LocalTime("2024-03-04T09:00");
+  std::vector<std::vector<std::string>> codes(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        NewDossier req;
+        req.agency_code = DossierMaker::kAgency;
+        req.submitted_at = at;
+        // Every other request is retried once with the same key.
+        req.idempotency_key = Numbered("t", t).append(Numbered("-", i));
+        req.build = [&](const std::string& code) { return maker_.Submit(code, "X", "0", at); };
+        auto d = store_->CreateDossier(req);
+        ASSERT_TRUE(d.ok()) << d.status().ToString();
+        if (i % 2 == 0) {
+          auto again = store_->CreateDossier(req);
+          ASSERT_TRUE(again.ok());
+          EXPECT_EQ(again->code, d->code);
+        }
+        codes[t].push_back(d->code);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  std::set<int> sequences;
+  for (const auto& list : codes) {
+    for (const auto& code : list) {
+      auto parsed = dossier::ParseDossierCode(code);
+      ASSERT_TRUE(parsed.ok());
+      EXPECT_TRUE(sequences.insert(parsed->sequence).second) << "duplicate " << code;
+    }
+  }
+  ASSERT_EQ(sequences.size(), static_cast<size_t>(kThreads * kEach));
+  EXPECT_EQ(*sequences.begin(), 1);
+  EXPECT_EQ(*sequences.rbegin(), kThreads * kEach);  // so no gaps
+}
+
+// ---- Transitions.
+
+TEST_P(StoreSuite, TransitionsAppendChainedEventsAndReplaceTheSnapshot) {
+  dossier::Dossier d = Create("A", "0912345678", LocalTime("2024-03-04T08:10"));
+  auto received = Do(d, dossier::Action::kReceive, LocalTime("2024-03-04T09:00"));
+  ASSERT_TRUE(received.ok()) << received.status().ToString();
+  auto transferred = Do(*received, dossier::Action::kTransfer, LocalTime("2024-03-04T10:00"));
+  ASSERT_TRUE(transferred.ok()) << transferred.status().ToString();
+  auto stored = store_->GetDossier(d.code);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->state, dossier::State::kInProgress);
+  EXPECT_EQ(stored->version, 3);
+  EXPECT_EQ(stored->due_at, received->due_at);
+  auto events = store_->ListEvents(d.code);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 3u);
+  EXPECT_EQ((*events)[2].action, dossier::Action::kTransfer);
+  EXPECT_TRUE(dossier::VerifyChain(*events).ok());
+  EXPECT_EQ(events->back().hash, stored->head_hash);
+}
+
+TEST_P(StoreSuite, AStaleVersionIsAConflictAndChangesNothing) {
+  const dossier::Dossier d = Create("A", "0912345678", LocalTime("2024-03-04T08:10"));
+  // Two officers read version 1; one receives, the other then refuses.
+  ASSERT_TRUE(Do(d, dossier::Action::kReceive, LocalTime("2024-03-04T09:00")).ok());
+  auto late = Do(d, dossier::Action::kRefuse, LocalTime("2024-03-04T09:05"));
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.status().code(), Status::Code::kConflict) << late.status().ToString();
+  auto stored = store_->GetDossier(d.code);
+  EXPECT_EQ(stored->state, dossier::State::kReceived);
+  EXPECT_EQ(stored->version, 2);
+  EXPECT_EQ(store_->ListEvents(d.code)->size(), 2u);
+  auto facts = store_->ReportFacts({DossierMaker::kAgency, 0, LocalTime("2025-01-01T00:00")});
+  ASSERT_TRUE(facts.ok());
+  ASSERT_EQ(facts->size(), 1u);
+  EXPECT_FALSE(facts->facts()[0].refused_at().has_value());
+}
+
+TEST_P(StoreSuite, ATransitionOfAnUnknownDossierIsNotFound) {
+  dossier::Dossier ghost = Create("A", "0", LocalTime("2024-03-04T08:10"));
+  auto t = maker_.Step(ghost, dossier::Action::kReceive, LocalTime("2024-03-04T09:00"));
+  ASSERT_TRUE(t.ok());
+  t->dossier.code = t->event.dossier_code = "000.00.12.H29-240304-0042";
+  TransitionWrite w{1, *t, "", std::nullopt};
+  EXPECT_EQ(store_->ApplyTransition(w).status().code(), Status::Code::kNotFound);
+}
+
+TEST_P(StoreSuite, AnEventWhoseHashDoesNotMatchItsContentIsRefused) {
+  const dossier::Dossier d = Create("A", "0", LocalTime("2024-03-04T08:10"));
+  auto t = maker_.Step(d, dossier::Action::kReceive, LocalTime("2024-03-04T09:00"));
+  ASSERT_TRUE(t.ok());
+  t->event.actor = "someone.else";  // changed after hashing
+  TransitionWrite w{d.version, *t, "", std::nullopt};
+  EXPECT_EQ(store_->ApplyTransition(w).status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(store_->GetDossier(d.code)->version, 1);
+}
+
+TEST_P(StoreSuite, ARetriedTransitionGetsTheFirstAnswerAndAppendsOnce) {
+  const dossier::Dossier d = Create("A", "0", LocalTime("2024-03-04T08:10"));
+  auto first = Do(d, dossier::Action::kReceive, LocalTime("2024-03-04T09:00"), "rcv-1");
+  ASSERT_TRUE(first.ok());
+  auto retry = Do(d, dossier::Action::kReceive, LocalTime("2024-03-04T09:00"), "rcv-1");
+  ASSERT_TRUE(retry.ok()) << retry.status().ToString();
+  EXPECT_EQ(retry->version, first->version);
+  EXPECT_EQ(retry->head_hash, first->head_hash);
+  EXPECT_EQ(store_->ListEvents(d.code)->size(), 2u);
+}
+
+TEST_P(StoreSuite, AnIdempotencyKeyReusedForAnotherRequestIsRefused) {
+  const dossier::Dossier a = Create("A", "0", LocalTime("2024-03-04T08:10"), "k");
+  const dossier::Dossier b = Create("B", "0", LocalTime("2024-03-04T08:20"));
+  auto reuse = Do(b, dossier::Action::kReceive, LocalTime("2024-03-04T09:00"), "k");
+  EXPECT_EQ(reuse.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(store_->GetDossier(b.code)->version, 1);
+}
+
+TEST_P(StoreSuite, ForgottenIdempotencyKeysMakeARetryANewRequest) {
+  const Instant at = LocalTime("2024-03-04T08:10");
+  Create("A", "0", at, "old");
+  auto purged = store_->PurgeIdempotencyKeys(at + 1);
+  ASSERT_TRUE(purged.ok());
+  EXPECT_EQ(*purged, 1);
+  EXPECT_EQ(Create("A", "0", at, "old").code, "000.00.12.H29-240304-0002");
+}
+
+// ---- Lists and search.
+
+TEST_P(StoreSuite, ListsPageNewestFirstWithACursorAndFilter) {
+  const Instant start = LocalTime("2024-03-04T08:00");
+  std::vector<std::string> created;
+  for (int i = 0; i < 25; ++i) {
+    dossier::Dossier d = Create(Numbered("P", i), "0", start + 600 * i);
+    if (i % 5 == 0) {
+      ASSERT_TRUE(Do(d, dossier::Action::kReceive, start + 600 * i + 60).ok());
+    }
+    created.push_back(d.code);
+  }
+  std::vector<std::string> seen;
+  std::string cursor;
+  int pages = 0;
+  do {
+    auto page = store_->ListDossiers({}, cursor, 10);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    for (const auto& s : page->dossiers) seen.push_back(s.code);
+    cursor = page->next_cursor;
+    ++pages;
+  } while (!cursor.empty() && pages < 10);
+  EXPECT_EQ(pages, 3);
+  std::vector<std::string> newest_first(created.rbegin(), created.rend());
+  EXPECT_EQ(seen, newest_first);
+
+  DossierFilter received;
+  received.states = {dossier::State::kReceived};
+  auto page = store_->ListDossiers(received, "", 100);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->dossiers.size(), 5u);
+  for (const auto& s : page->dossiers) EXPECT_EQ(s.state, dossier::State::kReceived);
+  EXPECT_EQ(store_->ListDossiers({}, "garbage", 10).status().code(),
+            Status::Code::kInvalidArgument);
+}
+
+TEST_P(StoreSuite, SearchFindsApplicantsWithOrWithoutDiacritics) {
+  const Instant at = LocalTime("2024-03-04T08:00");
+  const std::string a = Create("Nguyễn Văn A", "0912345678", at).code;
+  const std::string b = Create("Đặng Thị Bích", "+84 987 654 321", at + 60).code;
+  Create("Nguyễn Văn Anh", "0900000000", at + 120);
+  Create("Trần Văn Bình", "0911111111", at + 180, "", "000.00.07.H29");
+
+  const auto search = [&](const std::string& text, std::vector<std::string> agencies = {}) {
+    auto hits = store_->SearchDossiers({text, 20, std::move(agencies)});
+    EXPECT_TRUE(hits.ok()) << hits.status().ToString();
+    return hits.ok() ? Codes(*hits) : std::vector<std::string>{};
+  };
+  EXPECT_EQ(search("nguyen van a"), std::vector<std::string>{a});
+  EXPECT_EQ(search("Nguyễn Văn A"), std::vector<std::string>{a});
+  EXPECT_EQ(search("NGUYEN  van   A"), std::vector<std::string>{a});
+  EXPECT_EQ(search("van a nguyen"), std::vector<std::string>{a});   // any order
+  EXPECT_EQ(search("dang thi bich"), std::vector<std::string>{b});  // đ -> d
+  EXPECT_EQ(search("Đặng"), std::vector<std::string>{b});
+  EXPECT_EQ(search("van").size(), 3u);
+  EXPECT_EQ(search("van", {DossierMaker::kAgency}).size(), 2u);
+  EXPECT_TRUE(search("nguyen van b").empty());
+  EXPECT_EQ(search("0987654321"), std::vector<std::string>{b});  // stored as +84
+  EXPECT_EQ(search("0912 345 678"), std::vector<std::string>{a});
+  EXPECT_EQ(search(a), std::vector<std::string>{a});
+  EXPECT_EQ(search("000.00.12.h29-240304").size(), 3u);  // code prefix, any case
+  EXPECT_TRUE(search("\" OR 1=1 --").empty());
+}
+
+TEST_P(StoreSuite, SearchAfterANameCorrectionFindsOnlyTheNewName) {
+  // Imported dossiers can replace a snapshot's applicant: the index follows.
+  const dossier::Dossier d = Create("Lê Văn Tám", "0", LocalTime("2024-03-04T08:00"));
+  auto t = maker_.Step(d, dossier::Action::kReceive, LocalTime("2024-03-04T09:00"));
+  ASSERT_TRUE(t.ok());
+  t->dossier.applicant.name = "Lê Văn Chín";
+  TransitionWrite w{d.version, *t, "", std::nullopt};
+  ASSERT_TRUE(store_->ApplyTransition(w).ok());
+  EXPECT_TRUE(store_->SearchDossiers({"le van tam", 20, {}})->empty());
+  EXPECT_EQ(store_->SearchDossiers({"le van chin", 20, {}})->size(), 1u);
+}
+
+// ---- Report facts.
+
+TEST_P(StoreSuite, ReportFactsFollowEveryTransition) {
+  const Instant t0 = LocalTime("2024-03-04T08:10");
+  dossier::Dossier d = Create("A", "0", t0);
+  Create("B", "0", t0 + 60);  // never received
+  for (auto [action, at] : std::vector<std::pair<dossier::Action, const char*>>{
+           {dossier::Action::kReceive, "2024-03-04T09:00"},
+           {dossier::Action::kTransfer, "2024-03-04T10:00"},
+           {dossier::Action::kResolve, "2024-03-06T15:00"},
+           {dossier::Action::kReturn, "2024-03-07T08:00"}}) {
+    auto next = Do(d, action, LocalTime(at));
+    ASSERT_TRUE(next.ok()) << dossier::ActionName(action) << ": " << next.status().ToString();
+    d = *next;
+  }
+  auto march = report::QueryForDates({2024, 3, 1}, {2024, 3, 31});
+  auto facts = store_->ReportFacts({DossierMaker::kAgency, march.from, march.to});
+  ASSERT_TRUE(facts.ok()) << facts.status().ToString();
+  EXPECT_EQ(facts->size(), 2u);
+  march.slice = report::ResolveSlice(*facts, {DossierMaker::kAgency});
+  const report::Report r = report::Compute(facts->facts(), march);
+  EXPECT_EQ(r.received.fresh, 1);
+  EXPECT_EQ(r.resolved.total, 1);
+  EXPECT_EQ(r.resolved.early, 1);  // due 2024-03-11, resolved on the 6th
+  EXPECT_EQ(r.returned, 1);
+  EXPECT_TRUE(report::CheckIdentity(r).ok());
+
+  // A later period: the returned dossier no longer counts; the open one does.
+  auto april = store_->ReportFacts(
+      {DossierMaker::kAgency, LocalTime("2024-04-01T00:00"), LocalTime("2024-05-01T00:00")});
+  ASSERT_TRUE(april.ok());
+  EXPECT_EQ(april->size(), 1u);
+  // Another agency, and all agencies.
+  EXPECT_EQ(store_->ReportFacts({"000.00.07.H29", march.from, march.to})->size(), 0u);
+  EXPECT_EQ(store_->ReportFacts({std::nullopt, march.from, march.to})->size(), 2u);
+  // A period before anything was submitted.
+  EXPECT_EQ(store_->ReportFacts({std::nullopt, 0, t0})->size(), 0u);
+}
+
+// ---- Import.
+
+TEST_P(StoreSuite, ImportStoresWholeChainsAndMovesTheDaySequencePastThem) {
+  const Instant at = LocalTime("2024-03-04T08:10");
+  std::vector<ImportedDossier> batch;
+  for (int seq : {3, 7}) {
+    char code[64];
+    snprintf(code, sizeof code, "%s-240304-%04d", DossierMaker::kAgency, seq);
+    auto submit = maker_.Submit(code, "Phạm Văn Đồng", "0912000000", at);
+    ASSERT_TRUE(submit.ok());
+    auto receive = maker_.Step(submit->dossier, dossier::Action::kReceive, at + 3600);
+    ASSERT_TRUE(receive.ok());
+    batch.push_back({receive->dossier, {submit->event, receive->event}, std::nullopt});
+  }
+  auto summary = store_->ImportDossiers(batch);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->imported, 2);
+  auto events = store_->ListEvents(batch[1].dossier.code);
+  ASSERT_TRUE(events.ok());
+  EXPECT_EQ(*events, batch[1].events);
+  EXPECT_EQ(store_->SearchDossiers({"pham van dong", 20, {}})->size(), 2u);
+  // Live codes continue after the highest imported one.
+  EXPECT_EQ(Create("A", "0", at).code, "000.00.12.H29-240304-0008");
+  // Importing the same file again changes nothing.
+  auto again = store_->ImportDossiers(batch);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->imported, 0);
+  EXPECT_EQ(again->already_present, 2);
+}
+
+TEST_P(StoreSuite, AnImportBatchWithABrokenChainWritesNothing) {
+  const Instant at = LocalTime("2024-03-04T08:10");
+  std::vector<ImportedDossier> batch;
+  for (int seq : {1, 2}) {
+    const std::string code =
+        std::string(DossierMaker::kAgency) + "-240304-000" + std::to_string(seq);
+    auto submit = maker_.Submit(code, "X", "0", at);
+    ASSERT_TRUE(submit.ok());
+    batch.push_back({submit->dossier, {submit->event}, std::nullopt});
+  }
+  batch[1].events[0].payload += " ";  // tampered
+  EXPECT_EQ(store_->ImportDossiers(batch).status().code(), Status::Code::kCorruption);
+  EXPECT_EQ(store_->GetDossier(batch[0].dossier.code).status().code(), Status::Code::kNotFound);
+}
+
+TEST_P(StoreSuite, TheAuditWalkSeesEveryChainWhole) {
+  dossier::Dossier a = Create("A", "0", LocalTime("2024-03-04T08:10"));
+  Create("B", "0", LocalTime("2024-03-04T08:20"));
+  ASSERT_TRUE(Do(a, dossier::Action::kReceive, LocalTime("2024-03-04T09:00")).ok());
+  std::map<std::string, size_t> lengths;
+  Status status = store_->ForEachEventChain([&](const EventChain& c) -> Status {
+    lengths[c.code] = c.events.size();
+    MOTCUA_RETURN_IF_ERROR(dossier::VerifyChain(c.events));
+    if (c.events.back().hash != c.head_hash) return Status::Corruption("head");
+    return Status::Ok();
+  });
+  EXPECT_TRUE(status.ok()) << status.ToString();
+  EXPECT_EQ(lengths.size(), 2u);
+  EXPECT_EQ(lengths[a.code], 2u);
+  // The walk stops at the first error it is handed back.
+  int calls = 0;
+  EXPECT_EQ(store_
+                ->ForEachEventChain([&](const EventChain&) {
+                  ++calls;
+                  return Status::Corruption("stop");
+                })
+                .code(),
+            Status::Code::kCorruption);
+  EXPECT_EQ(calls, 1);
+}
+
+// ---- Users and grants.
+
+TEST_P(StoreSuite, UsersAreCreatedReplacedAndDeleted) {
+  access::User u{"postal.a", "Nguyễn Thị Bưu", {access::Role::kDesk}, ""};
+  ASSERT_TRUE(store_->PutUser(u).ok());
+  ASSERT_TRUE(store_->SetPasswordHash("postal.a", "$argon2id$x").ok());
+  u.roles.push_back(access::Role::kApplicant);
+  u.display_name = "Nguyễn Thị Bưu Điện";
+  ASSERT_TRUE(store_->PutUser(u).ok());
+  auto got = store_->GetUser("postal.a");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->display_name, "Nguyễn Thị Bưu Điện");
+  EXPECT_EQ(got->roles, u.roles);
+  EXPECT_EQ(*store_->GetPasswordHash("postal.a"), "$argon2id$x");  // kept by PutUser
+  ASSERT_TRUE(store_->PutUser({"admin", "Quản trị", {access::Role::kAdmin}, ""}).ok());
+  EXPECT_EQ(store_->ListUsers()->size(), 2u);
+  EXPECT_EQ(store_->ListUsers()->front().login, "admin");
+  ASSERT_TRUE(store_->DeleteUser("postal.a").ok());
+  EXPECT_EQ(store_->GetUser("postal.a").status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(store_->DeleteUser("postal.a").code(), Status::Code::kNotFound);
+  EXPECT_EQ(store_->SetPasswordHash("nobody", "h").code(), Status::Code::kNotFound);
+}
+
+TEST_P(StoreSuite, GrantsAreStoredWhole) {
+  access::Grant g;
+  g.agency_code = DossierMaker::kAgency;
+  g.grantee_login = "postal.a";
+  g.scope = {access::ScopeKind::kFields, {"bao_chi", "xuat_ban"}};
+  g.actions = {access::GrantAction::kReceive, access::GrantAction::kSign};
+  g.valid_from = LocalTime("2023-01-01T00:00");
+  g.valid_to = LocalTime("2024-01-01T00:00");
+  g.tier = access::GrantTier::kBackup;
+  g.contract_reference = "HĐ 12/2023/HĐ-BĐ";
+  auto created = store_->CreateGrant(g);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  EXPECT_GT(created->id, 0);
+  auto got = store_->GetGrant(created->id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->scope.codes, g.scope.codes);
+  EXPECT_EQ(got->actions, g.actions);
+  EXPECT_EQ(got->valid_to, g.valid_to);
+  EXPECT_EQ(got->tier, access::GrantTier::kBackup);
+  EXPECT_EQ(got->contract_reference, g.contract_reference);
+  EXPECT_FALSE(got->revoked_at.has_value());
+
+  got->revoked_at = LocalTime("2023-06-01T00:00");
+  ASSERT_TRUE(store_->UpdateGrant(*got).ok());
+  EXPECT_EQ(store_->GetGrant(created->id)->revoked_at, got->revoked_at);
+  EXPECT_EQ(store_->ListGrants({std::nullopt, "postal.a"})->size(), 1u);
+  EXPECT_EQ(store_->ListGrants({"000.00.07.H29", std::nullopt})->size(), 0u);
+  access::Grant bad = g;
+  bad.actions.clear();
+  EXPECT_EQ(store_->CreateGrant(bad).status().code(), Status::Code::kInvalidArgument);
+  bad = g;
+  bad.id = 999;
+  EXPECT_EQ(store_->UpdateGrant(bad).code(), Status::Code::kNotFound);
+}
+
+// ---- Reopening.
+
+TEST_P(StoreSuite, EverythingWrittenIsThereAfterReopening) {
+  const dossier::Dossier d = Create("Nguyễn Văn A", "0", LocalTime("2024-03-04T08:10"));
+  store_.reset();
+  auto reopened = env_->Open();
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  store_ = std::move(reopened).value();
+  EXPECT_EQ(store_->GetDossier(d.code)->head_hash, d.head_hash);
+  EXPECT_EQ(store_->SearchDossiers({"nguyen van a", 20, {}})->size(), 1u);
+  EXPECT_EQ(Create("B", "0", LocalTime("2024-03-04T08:20")).code, "000.00.12.H29-240304-0002");
+}
+
+}  // namespace motcua::store
