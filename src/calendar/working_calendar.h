@@ -94,21 +94,29 @@ class WorkingCalendar {
 
   // Whole days. OutOfRange outside [first_year, last_year].
   Result<bool> IsWorkingDay(DayNumber day) const;
-  // True when `t` lies inside an office session of a working day.
+  // True when `t` lies inside an office session [start, end) of a working
+  // day: 11:30:00 is not working time, 11:29:59 is. OutOfRange when `t` lies
+  // outside the built years (local dates, UTC+7), here and below.
   Result<bool> IsWorkingTime(Instant t) const;
-  // `t` itself when it is working time, else the start of the next session.
+  // `t` itself when it is working time, else the start of the next session
+  // (OutOfRange if there is none before the end of the last year).
   Result<Instant> NextWorkingMoment(Instant t) const;
 
   // The earliest moment at which `seconds` (>= 0) of working time have passed
   // since `from` (first moved to NextWorkingMoment). InvalidArgument if
   // negative; OutOfRange if the answer lies beyond the last year.
   Result<Instant> AddWorkingSeconds(Instant from, std::int64_t seconds) const;
-  // N working days (fractional allowed) = round(N × seconds_per_day()) seconds.
+  // N working days (fractional allowed) = round(N × seconds_per_day()) seconds,
+  // halves away from zero; hours likewise with 3600. InvalidArgument for a
+  // negative amount or NaN; OutOfRange for an amount too large.
   Result<Instant> AddWorkingDays(Instant from, double days) const;
   Result<Instant> AddWorkingHours(Instant from, double hours) const;
 
   // Working seconds in [from, to) (0 if to <= from), less any part of it that
-  // lies in one of the `pauses`.
+  // lies in one of the `pauses`. Pauses may overlap one another or reach
+  // outside [from, to): only the union of their parts inside counts, once.
+  // `from` and `to` may be the very end of the last year; pauses may lie
+  // anywhere.
   Result<std::int64_t> WorkingSecondsBetween(Instant from, Instant to,
                                              std::span<const PauseInterval> pauses = {}) const;
 
