@@ -35,8 +35,8 @@ struct ImportRecord {
   std::vector<dossier::Component> components;
   bool components_given = false;  // a "components" member was present, even empty
   // In order; the first is the submit. expected_version is left 0: the replay
-  // sets it. The submit's code, applicant, channel and components are filled
-  // from the members above.
+  // sets it. The replay gives the submit the code, applicant, channel and
+  // components above (ParseRecord copies them there too).
   std::vector<dossier::Command> events;
 };
 

@@ -77,9 +77,16 @@ Result<ReplayedDossier> Replay(const ImportRecord& record, const ReplayContext& 
     const std::string where = "events[" + std::to_string(i) + "]";
     dossier::Command cmd = record.events[i];
     cmd.expected_version = static_cast<std::int64_t>(i);
-    if (i == 0 && !record.components_given) {
-      for (const std::string& id : terms->mandatory_component_ids) {
-        cmd.components.push_back(dossier::Component{id, ""});
+    if (i == 0) {
+      // The submit carries the record's own members (record.h).
+      cmd.code = record.code;
+      cmd.applicant = record.applicant;
+      cmd.channel = record.channel;
+      cmd.components = record.components;
+      if (!record.components_given) {
+        for (const std::string& id : terms->mandatory_component_ids) {
+          cmd.components.push_back(dossier::Component{id, ""});
+        }
       }
     }
     if (cmd.action == Action::kReturn && !cmd.return_method && cmd.tracking_number.empty()) {
