@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 
 #include "catalog/catalog.h"
 #include "catalog/catalog_impl.h"

@@ -1,8 +1,6 @@
 #include "catalog/catalog_json.h"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <string_view>
