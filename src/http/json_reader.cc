@@ -61,6 +61,12 @@ const nlohmann::json* ObjectReader::Find(std::string_view key) {
   return &*it;
 }
 
+bool ObjectReader::IsAbsent(std::string_view key) {
+  if (!ok()) return false;  // an error is recorded already
+  const nlohmann::json* v = Find(key);
+  return v == nullptr || v->is_null();
+}
+
 std::optional<std::string> ObjectReader::OptionalString(std::string_view key) {
   const nlohmann::json* v = Find(key);
   if (v == nullptr || v->is_null()) return std::nullopt;
@@ -79,7 +85,7 @@ std::optional<std::string> ObjectReader::OptionalString(std::string_view key) {
 }
 
 std::string ObjectReader::String(std::string_view key) {
-  if (ok() && (Find(key) == nullptr)) {
+  if (IsAbsent(key)) {
     Missing(key);
     return {};
   }
@@ -109,7 +115,7 @@ std::optional<std::int64_t> ObjectReader::OptionalInt(std::string_view key, std:
 }
 
 std::int64_t ObjectReader::Int(std::string_view key, std::int64_t min, std::int64_t max) {
-  if (ok() && (Find(key) == nullptr)) {
+  if (IsAbsent(key)) {
     Missing(key);
     return 0;
   }
@@ -127,7 +133,7 @@ std::optional<bool> ObjectReader::OptionalBool(std::string_view key) {
 }
 
 bool ObjectReader::Bool(std::string_view key) {
-  if (ok() && (Find(key) == nullptr)) {
+  if (IsAbsent(key)) {
     Missing(key);
     return false;
   }
@@ -135,11 +141,12 @@ bool ObjectReader::Bool(std::string_view key) {
 }
 
 std::vector<std::string> ObjectReader::StringArray(std::string_view key) {
-  const nlohmann::json* v = Find(key);
-  if (v == nullptr) {
-    if (ok()) Missing(key);
+  if (IsAbsent(key)) {
+    Missing(key);
     return {};
   }
+  const nlohmann::json* v = Find(key);
+  if (v == nullptr) return {};
   if (!v->is_array()) {
     WrongType(key, "một mảng chuỗi");
     return {};
@@ -168,7 +175,7 @@ std::optional<ObjectReader> ObjectReader::OptionalObject(std::string_view key,
 }
 
 ObjectReader ObjectReader::Object(std::string_view key, UnknownFields unknown) {
-  if (ok() && Find(key) == nullptr) Missing(key);
+  if (IsAbsent(key)) Missing(key);
   if (auto child = OptionalObject(key, unknown)) return *child;
   // An error is recorded: the caller gets a reader of nothing.
   state_->scopes.push_back(Scope{&EmptyObject(), PathOf(key), UnknownFields::kIgnore, {}});

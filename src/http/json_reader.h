@@ -88,6 +88,9 @@ class ObjectReader {
   // Marks `key` as asked and returns its value (nullptr when absent or when
   // an error was already recorded).
   const nlohmann::json* Find(std::string_view key);
+  // True when no error is recorded yet and `key` is absent or null (a
+  // required field sent as null counts as missing).
+  bool IsAbsent(std::string_view key);
   std::string PathOf(std::string_view key) const;
   void Fail(ApiError error);
   void Missing(std::string_view key);

@@ -22,8 +22,30 @@ namespace {
 
 using Router = restinio::router::express_router_t<>;
 
+// The express router throws when a path holds an invalid %-escape (it
+// normalizes the path before matching); RESTinio would then close the
+// connection without an answer. This wrapper turns that into a 400.
+class SafeRouter {
+ public:
+  using Fallback = std::function<restinio::request_handling_status_t(restinio::request_handle_t)>;
+  SafeRouter(std::unique_ptr<Router> router, Fallback on_malformed)
+      : router_(std::move(router)), on_malformed_(std::move(on_malformed)) {}
+
+  restinio::request_handling_status_t operator()(restinio::request_handle_t req) const {
+    try {
+      return (*router_)(req);
+    } catch (const std::exception&) {
+      return on_malformed_(std::move(req));
+    }
+  }
+
+ private:
+  std::unique_ptr<Router> router_;
+  Fallback on_malformed_;
+};
+
 struct Traits : restinio::default_traits_t {
-  using request_handler_t = Router;
+  using request_handler_t = SafeRouter;
   static constexpr bool use_connection_count_limiter = true;
 };
 
@@ -188,6 +210,11 @@ class Server::Impl {
     router->non_matched_request_handler([this](restinio::request_handle_t req) {
       return Dispatch(nullptr, "unmatched", nullptr, std::move(req), nullptr);
     });
+    auto safe_router =
+        std::make_unique<SafeRouter>(std::move(router), [this](restinio::request_handle_t req) {
+          return Dispatch(nullptr, "unmatched", nullptr, std::move(req), nullptr,
+                          /*malformed_path=*/true);
+        });
 
     const auto limits = restinio::incoming_http_msg_limits_t{}
                             .max_url_size(options_.max_url_bytes)
@@ -198,7 +225,7 @@ class Server::Impl {
     restinio::server_settings_t<Traits> settings;
     settings.address(options_.listen.host)
         .port(options_.listen.port)
-        .request_handler(std::move(router))
+        .request_handler(std::move(safe_router))
         .incoming_http_msg_limits(limits)
         .max_parallel_connections(options_.max_connections)
         .read_next_http_message_timelimit(options_.read_timeout)
@@ -278,36 +305,60 @@ class Server::Impl {
   restinio::request_handling_status_t Dispatch(const Route* route, std::string label,
                                                const std::string* allow,
                                                restinio::request_handle_t req,
-                                               restinio::router::route_params_t* params) {
+                                               restinio::router::route_params_t* params,
+                                               bool malformed_path = false) {
     {
       std::lock_guard lock(mu_);
       ++in_flight_;
     }
-    auto ex = std::make_shared<Exchange>();
-    ex->req = std::move(req);
-    ex->label = std::move(label);
-    RequestContext& ctx = ex->ctx;
+    std::shared_ptr<Exchange> ex;
+    try {
+      ex = std::make_shared<Exchange>();
+      Begin(*ex, route, std::move(label), std::move(req));
+      std::optional<ApiError> refusal;
+      if (malformed_path) {
+        refusal = ApiError::BadRequest("malformed_path",
+                                       "Đường dẫn có ký tự mã hoá sai (%XX hoặc UTF-8).");
+      } else {
+        refusal = Admit(*ex, allow, params);
+      }
+      if (refusal) {
+        Finish(ex, Reply::Error(std::move(*refusal)));
+      } else if (route->execution == Execution::kInline) {
+        Finish(ex, Run(ex->ctx));
+      } else if (!workers_->Post([this, ex] { Finish(ex, Run(ex->ctx)); })) {
+        Finish(ex, Reply::Error(ApiError::Unavailable(
+                       "overloaded", "Máy chủ đang quá tải; hãy thử lại sau.", 1)));
+      }
+    } catch (const std::exception& e) {
+      // Only allocation can fail above; answer if we can, and never leave
+      // the in-flight count up (a shutdown would wait for it).
+      if (ex && ex->req) {
+        Finish(ex, Reply::Error(ApiError::Internal(std::string("dispatch: ") + e.what())));
+      } else {
+        RequestDone();
+      }
+    }
+    return restinio::request_accepted();
+  }
+
+  // Fills the request context from RESTinio's request.
+  void Begin(Exchange& ex, const Route* route, std::string label, restinio::request_handle_t req) {
+    ex.req = std::move(req);
+    ex.label = std::move(label);
+    RequestContext& ctx = ex.ctx;
     ctx.arrived = std::chrono::steady_clock::now();
     ctx.now = deps_.clock();
     ctx.route = route;
     ctx.body_limits = options_.body;
-    const auto& header = ex->req->header();
+    const auto& header = ex.req->header();
     ctx.method = header.method().c_str();
     ctx.path = std::string(header.path());
-    for (const auto& field : header)
+    for (const auto& field : header) {
       ctx.headers.emplace_back(Lowercase(field.name()), field.value());
-    ctx.request_id = RequestIdFor(ctx.Header("x-request-id"));
-    ctx.client_address = ex->req->remote_endpoint().address().to_string();
-
-    if (auto refusal = Admit(*ex, allow, params)) {
-      Finish(ex, Reply::Error(std::move(*refusal)));
-    } else if (route->execution == Execution::kInline) {
-      Finish(ex, Run(ctx));
-    } else if (!workers_->Post([this, ex] { Finish(ex, Run(ex->ctx)); })) {
-      Finish(ex, Reply::Error(ApiError::Unavailable("overloaded",
-                                                    "Máy chủ đang quá tải; hãy thử lại sau.", 1)));
     }
-    return restinio::request_accepted();
+    ctx.request_id = RequestIdFor(ctx.Header("x-request-id"));
+    ctx.client_address = ex.req->remote_endpoint().address().to_string();
   }
 
   // The checks made on the I/O thread before any handler runs; a refusal
