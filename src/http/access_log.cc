@@ -14,9 +14,9 @@ std::shared_ptr<spdlog::logger> MakeJsonLogger(const std::string& name, spdlog::
 }
 
 void LogEvent(spdlog::logger& logger, spdlog::level::level_enum level, std::string_view msg,
-              const nlohmann::json& fields) {
+              const nlohmann::ordered_json& fields) {
   if (!logger.should_log(level)) return;
-  nlohmann::json line = {{"msg", msg}};
+  nlohmann::ordered_json line = {{"msg", msg}};
   for (const auto& [k, v] : fields.items()) line[k] = v;
   // `replace`: a header or path with bad bytes must not throw out of a log call.
   std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -30,7 +30,7 @@ void LogEvent(spdlog::logger& logger, spdlog::level::level_enum level, std::stri
 void LogAccess(spdlog::logger& logger, const AccessRecord& r) {
   const auto level = r.status >= 500 ? spdlog::level::err : spdlog::level::info;
   if (!logger.should_log(level)) return;
-  nlohmann::json fields = {
+  nlohmann::ordered_json fields = {
       {"request_id", r.request_id},
       {"method", r.method},
       {"route", r.route},

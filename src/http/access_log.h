@@ -42,9 +42,10 @@ struct AccessRecord {
 // A logger that writes JSON lines to `sink`.
 std::shared_ptr<spdlog::logger> MakeJsonLogger(const std::string& name, spdlog::sink_ptr sink);
 
-// Logs `msg` with extra `fields` (an object) as one JSON line.
+// Logs `msg` with extra `fields` (an object, in the order given) as one
+// JSON line.
 void LogEvent(spdlog::logger& logger, spdlog::level::level_enum level, std::string_view msg,
-              const nlohmann::json& fields = nlohmann::json::object());
+              const nlohmann::ordered_json& fields = nlohmann::ordered_json::object());
 
 void LogAccess(spdlog::logger& logger, const AccessRecord& record);
 
