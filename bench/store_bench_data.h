@@ -10,6 +10,7 @@
 #pragma once
 
 #include <sys/resource.h>
+#include <time.h>
 
 #include <chrono>
 #include <cstdio>
@@ -213,14 +214,27 @@ class HistoryGenerator {
   std::map<std::pair<std::string, DayNumber>, int> sequences_;
 };
 
+// CPU seconds used by the whole process so far (all threads).
+inline double ProcessCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
 struct ImportStats {
   double import_seconds = 0;  // inside ImportDossiers only
+  // CPU of all threads inside ImportDossiers: on a shared, loaded machine
+  // this, not the wall time, says what one idle core would achieve.
+  double import_cpu_seconds = 0;
+  // CPU of the store's writer thread alone: the serial part.
+  double writer_cpu_seconds = 0;
   double generate_seconds = 0;
   std::vector<std::pair<std::int64_t, double>> rss_mib;  // (dossiers, RSS) checkpoints
 };
 
 // Imports `total` generated dossiers into `store` in batches of `batch`.
-inline ImportStats ImportHistory(store::Store& store, std::int64_t total, std::int64_t batch) {
+inline ImportStats ImportHistory(store::sqlite::SqliteStore& store, std::int64_t total,
+                                 std::int64_t batch) {
   using Clock = std::chrono::steady_clock;
   ImportStats stats;
   HistoryGenerator gen(total);
@@ -229,13 +243,16 @@ inline ImportStats ImportHistory(store::Store& store, std::int64_t total, std::i
     const auto t0 = Clock::now();
     std::vector<store::ImportedDossier> items = gen.Next(batch);
     const auto t1 = Clock::now();
+    const double cpu0 = ProcessCpuSeconds();
     auto summary = store.ImportDossiers(items);
+    stats.import_cpu_seconds += ProcessCpuSeconds() - cpu0;
     const auto t2 = Clock::now();
     if (!summary.ok()) Die(summary.status());
     stats.generate_seconds += std::chrono::duration<double>(t1 - t0).count();
     stats.import_seconds += std::chrono::duration<double>(t2 - t1).count();
     if (gen.made() % checkpoint < batch) stats.rss_mib.emplace_back(gen.made(), PeakRssMiB());
   }
+  stats.writer_cpu_seconds = store.database().writer().busy_cpu_seconds();
   return stats;
 }
 

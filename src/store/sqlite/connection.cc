@@ -78,6 +78,14 @@ Statement& Statement::BindBlob(int index, std::string_view bytes) {
   return Check(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT),
                index);
 }
+Statement& Statement::BindRef(int index, std::string_view text) {
+  return Check(
+      sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8),
+      index);
+}
+Statement& Statement::BindBlobRef(int index, std::string_view bytes) {
+  return Check(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_STATIC), index);
+}
 Statement& Statement::BindNull(int index) { return Check(sqlite3_bind_null(stmt_, index), index); }
 
 Result<bool> Statement::Step() {

@@ -56,6 +56,11 @@ class Statement {
   }
   Statement& Bind(int index, std::optional<std::int64_t> value);  // NULL when empty
   Statement& BindBlob(int index, std::string_view bytes);         // copied
+  // Not copied (SQLITE_STATIC), for hot paths that bind and run at once.
+  // REQUIRES: the bytes stay valid until the statement is run, reset or
+  // destroyed.
+  Statement& BindRef(int index, std::string_view text);
+  Statement& BindBlobRef(int index, std::string_view bytes);
   Statement& BindNull(int index);
 
   // Runs one step: true when a row is ready to read, false when done.

@@ -11,6 +11,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
   }
   MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn,
                           Connection::Open(path, ConnectionOptions{}));
+  // Only takes effect on a new, empty file (before WAL mode is set).
+  MOTCUA_RETURN_IF_ERROR(conn->Exec("PRAGMA page_size = 4096"));
   {
     // journal_mode answers with the mode in effect: a file system without
     // shared memory support would silently stay in "delete" mode.
@@ -27,10 +29,13 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
       conn->Exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = FAST;"
                  "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;"));
   MOTCUA_RETURN_IF_ERROR(Migrate(*conn, migrations));
+  MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<Checkpointer> checkpointer,
+                          Checkpointer::Start(path, *conn));
   auto writer = std::make_unique<GroupCommitWriter>(
       std::move(conn), GroupCommitWriter::Options{.max_batch = options.max_batch});
   auto readers = std::make_unique<ReadPool>(path, options.readers < 1 ? 1 : options.readers);
-  return std::unique_ptr<Database>(new Database(path, std::move(writer), std::move(readers)));
+  return std::unique_ptr<Database>(
+      new Database(path, std::move(checkpointer), std::move(writer), std::move(readers)));
 }
 
 }  // namespace motcua::store::sqlite

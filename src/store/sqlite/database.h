@@ -6,7 +6,7 @@
 // loss (https://sqlite.org/pragma.html#pragma_synchronous: in WAL mode NORMAL
 // may lose the last commits on power loss; FULL does not). The writer batches
 // concurrent writes into one commit (see group_commit.h), which is what makes
-// FULL affordable.
+// FULL affordable. Checkpoints run on their own thread (checkpointer.h).
 //
 // Thread-safety: writer() and readers() may be used from any thread.
 // Ownership: the Database owns its connections and the writer thread;
@@ -17,6 +17,7 @@
 #include <span>
 #include <string>
 
+#include "store/sqlite/checkpointer.h"
 #include "store/sqlite/group_commit.h"
 #include "store/sqlite/migrate.h"
 #include "store/sqlite/read_pool.h"
@@ -44,11 +45,16 @@ class Database {
   const std::string& path() const { return path_; }
 
  private:
-  Database(std::string path, std::unique_ptr<GroupCommitWriter> writer,
-           std::unique_ptr<ReadPool> readers)
-      : path_(std::move(path)), writer_(std::move(writer)), readers_(std::move(readers)) {}
+  Database(std::string path, std::unique_ptr<Checkpointer> checkpointer,
+           std::unique_ptr<GroupCommitWriter> writer, std::unique_ptr<ReadPool> readers)
+      : path_(std::move(path)),
+        checkpointer_(std::move(checkpointer)),
+        writer_(std::move(writer)),
+        readers_(std::move(readers)) {}
 
   std::string path_;
+  // Declared before the writer: destroyed after it (it serves its commits).
+  std::unique_ptr<Checkpointer> checkpointer_;
   std::unique_ptr<GroupCommitWriter> writer_;
   std::unique_ptr<ReadPool> readers_;
 };

@@ -9,10 +9,14 @@
 // connection inside a read transaction).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "dossier/dossier.h"
 #include "dossier/event.h"
@@ -23,7 +27,8 @@
 namespace motcua::store::sqlite {
 
 // Hashes are stored as 32 raw bytes. InvalidArgument unless 64 hex digits.
-Result<std::string> HashToBlob(std::string_view hex);
+using HashBytes = std::array<char, 32>;
+Result<HashBytes> HashToBlob(std::string_view hex);
 // Lowercase hex of stored bytes.
 std::string BlobToHash(std::string_view blob);
 
@@ -40,13 +45,40 @@ struct StoredHead {
 // nullopt when no dossier has `code`.
 Result<std::optional<StoredHead>> FindHead(Connection& conn, std::string_view code);
 
-// Inserts the dossier row, its search entry and its report facts; sets *id.
-Status InsertDossier(Connection& conn, const dossier::Dossier& d, const FactsRow& facts,
+// The encoded bytes of a dossier's rows, computed before the write so that
+// the writer thread mostly copies bytes into b-trees. (An import prepares
+// them in the importer's thread, in parallel with the writer: the writer is
+// the one serial resource, measured in bench/store_import_bench.cc.)
+struct DossierRows {
+  HashBytes head{};
+  std::string phone_key;
+  std::string snapshot;
+  std::string search_text;
+  // Report facts: the row's key and bytes (SetFacts).
+  std::string facts_agency;
+  Instant submitted_at = 0;
+  Instant last_at = 0;
+  std::string facts;
+  // prev_hash and hash of each event to insert, in order.
+  std::vector<std::pair<HashBytes, HashBytes>> event_hashes;
+
+  void SetFacts(const FactsRow& row);
+};
+// InvalidArgument if a hash is not 64 hex digits.
+Result<DossierRows> EncodeRows(const dossier::Dossier& d, std::span<const dossier::Event> events);
+
+// Inserts the dossier row, its search entry and its report facts, and sets
+// *id; if a dossier with the same code exists, inserts nothing and sets *id
+// to 0. REQUIRES: rows.SetFacts was called.
+Status InsertDossier(Connection& conn, const dossier::Dossier& d, const DossierRows& rows,
                      std::int64_t* id);
 // Replaces the dossier row, search entry (if the name changed) and facts.
+// REQUIRES: rows.SetFacts was called.
 Status UpdateDossier(Connection& conn, const StoredHead& head, const dossier::Dossier& d,
-                     const FactsRow& facts);
-Status InsertEvent(Connection& conn, std::int64_t dossier_id, const dossier::Event& e);
+                     const DossierRows& rows);
+// Inserts `events` (those EncodeRows was given).
+Status InsertEvents(Connection& conn, std::int64_t dossier_id,
+                    std::span<const dossier::Event> events, const DossierRows& rows);
 
 // The report facts row of a stored dossier.
 Result<FactsRow> GetFacts(Connection& conn, const StoredHead& head);

@@ -1,5 +1,7 @@
 #include "store/sqlite/group_commit.h"
 
+#include <time.h>
+
 #include <exception>
 #include <optional>
 
@@ -22,6 +24,12 @@ Status RunInSavepoint(Connection& conn, const GroupCommitWriter::Job& job) {
   Status undo = conn.Exec("ROLLBACK TO job");
   if (undo.ok()) undo = conn.Exec("RELEASE job");
   return undo.ok() ? status : undo;
+}
+
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
 }  // namespace
@@ -58,6 +66,11 @@ std::uint64_t GroupCommitWriter::commits() const {
   return commits_;
 }
 
+double GroupCommitWriter::busy_cpu_seconds() const {
+  std::lock_guard lock(mu_);
+  return busy_cpu_seconds_;
+}
+
 void GroupCommitWriter::Loop() {
   std::vector<Pending> batch;
   while (true) {
@@ -70,8 +83,12 @@ void GroupCommitWriter::Loop() {
         queue_.pop_front();
       }
     }
+    const double cpu_before = ThreadCpuSeconds();
     RunBatch(batch);
     batch.clear();
+    const double cpu = ThreadCpuSeconds() - cpu_before;
+    std::lock_guard lock(mu_);
+    busy_cpu_seconds_ += cpu;
   }
 }
 

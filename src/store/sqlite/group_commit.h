@@ -67,6 +67,10 @@ class GroupCommitWriter {
 
   // Transactions committed so far (for tests and metrics).
   std::uint64_t commits() const;
+  // CPU seconds the writer thread has spent running batches: the serial part
+  // of every write, so jobs/busy_cpu_seconds() bounds the write throughput
+  // whatever the number of callers (bench/store_import_bench.cc).
+  double busy_cpu_seconds() const;
 
  private:
   struct Pending {
@@ -82,10 +86,11 @@ class GroupCommitWriter {
 
   mutable std::mutex mu_;
   std::condition_variable wake_;
-  std::deque<Pending> queue_;  // guarded by mu_
-  bool stopping_ = false;      // guarded by mu_
-  std::uint64_t commits_ = 0;  // guarded by mu_
-  std::thread thread_;         // last: starts after the members above exist
+  std::deque<Pending> queue_;    // guarded by mu_
+  bool stopping_ = false;        // guarded by mu_
+  std::uint64_t commits_ = 0;    // guarded by mu_
+  double busy_cpu_seconds_ = 0;  // guarded by mu_
+  std::thread thread_;           // last: starts after the members above exist
 };
 
 }  // namespace motcua::store::sqlite

@@ -2,8 +2,12 @@
 // group-commit writer, so each runs alone on the write connection inside its
 // own savepoint: the checks below (idempotency, version, head hash) and the
 // writes that follow them cannot be interleaved with another write.
+#include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "dossier/code.h"
 #include "store/dossier_codec.h"
@@ -40,11 +44,14 @@ Status CheckSnapshot(const dossier::Dossier& d, const dossier::Event& last) {
   return Status::Ok();
 }
 
-FactsRow FactsFor(const dossier::Dossier& d, const dossier::Event& e,
-                  std::optional<std::int64_t> grant, FactsRow row = {}) {
-  NoteEvent(e, grant, &row);
-  SetFromDossier(d, &row);
-  return row;
+// The rows of `d` after `e`, with its facts row advanced from `facts`.
+Result<DossierRows> RowsAfter(const dossier::Dossier& d, const dossier::Event& e,
+                              std::optional<std::int64_t> grant, FactsRow facts) {
+  MOTCUA_ASSIGN_OR_RETURN(DossierRows rows, EncodeRows(d, std::span(&e, 1)));
+  NoteEvent(e, grant, &facts);
+  SetFromDossier(d, &facts);
+  rows.SetFacts(facts);
+  return rows;
 }
 
 }  // namespace
@@ -82,10 +89,16 @@ Result<dossier::Dossier> SqliteStore::CreateDossier(const NewDossier& request) {
     }
     MOTCUA_RETURN_IF_ERROR(CheckEvent(t.event, t.dossier, 1, dossier::kGenesisHash));
     MOTCUA_RETURN_IF_ERROR(CheckSnapshot(t.dossier, t.event));
+    MOTCUA_ASSIGN_OR_RETURN(const DossierRows rows,
+                            RowsAfter(t.dossier, t.event, request.desk_grant, FactsRow{}));
     std::int64_t id = 0;
-    MOTCUA_RETURN_IF_ERROR(
-        InsertDossier(conn, t.dossier, FactsFor(t.dossier, t.event, request.desk_grant), &id));
-    MOTCUA_RETURN_IF_ERROR(InsertEvent(conn, id, t.event));
+    MOTCUA_RETURN_IF_ERROR(InsertDossier(conn, t.dossier, rows, &id));
+    if (id == 0) {
+      // The day sequence handed out a code that is taken: only an import of
+      // a code beyond the sequence without raising it could cause this.
+      return Status::Internal("dossier code " + code + " is already taken");
+    }
+    MOTCUA_RETURN_IF_ERROR(InsertEvents(conn, id, std::span(&t.event, 1), rows));
     if (!request.idempotency_key.empty()) {
       MOTCUA_RETURN_IF_ERROR(RememberIdempotent(conn, request.idempotency_key, fingerprint,
                                                 EncodeDossier(t.dossier), t.event.at));
@@ -122,9 +135,10 @@ Result<dossier::Dossier> SqliteStore::ApplyTransition(const TransitionWrite& wri
     MOTCUA_RETURN_IF_ERROR(CheckEvent(e, d, head->version + 1, head->head_hash));
     MOTCUA_RETURN_IF_ERROR(CheckSnapshot(d, e));
     MOTCUA_ASSIGN_OR_RETURN(FactsRow facts, GetFacts(conn, *head));
-    MOTCUA_RETURN_IF_ERROR(
-        UpdateDossier(conn, *head, d, FactsFor(d, e, write.desk_grant, std::move(facts))));
-    MOTCUA_RETURN_IF_ERROR(InsertEvent(conn, head->id, e));
+    MOTCUA_ASSIGN_OR_RETURN(const DossierRows rows,
+                            RowsAfter(d, e, write.desk_grant, std::move(facts)));
+    MOTCUA_RETURN_IF_ERROR(UpdateDossier(conn, *head, d, rows));
+    MOTCUA_RETURN_IF_ERROR(InsertEvents(conn, head->id, std::span(&e, 1), rows));
     if (!write.idempotency_key.empty()) {
       MOTCUA_RETURN_IF_ERROR(
           RememberIdempotent(conn, write.idempotency_key, fingerprint, EncodeDossier(d), e.at));
@@ -151,26 +165,37 @@ Result<ImportSummary> SqliteStore::ImportDossiers(std::span<const ImportedDossie
     MOTCUA_RETURN_IF_ERROR(dossier::VerifyChain(item.events));
     MOTCUA_RETURN_IF_ERROR(CheckSnapshot(d, item.events.back()));
   }
+  // Everything that needs no database is done here, in the caller's thread:
+  // the encoded rows, and the highest imported sequence per agency and day.
+  std::vector<DossierRows> rows;
+  rows.reserve(batch.size());
+  std::map<std::pair<std::string, DayNumber>, int> sequences;
+  for (const ImportedDossier& item : batch) {
+    MOTCUA_ASSIGN_OR_RETURN(DossierRows r, EncodeRows(item.dossier, item.events));
+    FactsRow facts;
+    for (const auto& e : item.events) NoteEvent(e, item.desk_grant, &facts);
+    SetFromDossier(item.dossier, &facts);
+    r.SetFacts(facts);
+    rows.push_back(std::move(r));
+    const dossier::DossierCode code = dossier::ParseDossierCode(item.dossier.code).value();
+    int& highest = sequences[{code.agency_code, DaysFromCivil(code.date)}];
+    highest = std::max(highest, code.sequence);
+  }
   ImportSummary summary;
   Status status = db_->writer().Write([&](Connection& conn) -> Status {
     summary = ImportSummary{};
-    for (const ImportedDossier& item : batch) {
-      const dossier::Dossier& d = item.dossier;
-      MOTCUA_ASSIGN_OR_RETURN(const std::optional<StoredHead> head, FindHead(conn, d.code));
-      if (head) {
+    for (size_t i = 0; i < batch.size(); ++i) {
+      std::int64_t id = 0;
+      MOTCUA_RETURN_IF_ERROR(InsertDossier(conn, batch[i].dossier, rows[i], &id));
+      if (id == 0) {
         ++summary.already_present;
         continue;
       }
-      FactsRow facts;
-      for (const auto& e : item.events) NoteEvent(e, item.desk_grant, &facts);
-      SetFromDossier(d, &facts);
-      std::int64_t id = 0;
-      MOTCUA_RETURN_IF_ERROR(InsertDossier(conn, d, facts, &id));
-      for (const auto& e : item.events) MOTCUA_RETURN_IF_ERROR(InsertEvent(conn, id, e));
-      const dossier::DossierCode code = dossier::ParseDossierCode(d.code).value();
-      MOTCUA_RETURN_IF_ERROR(
-          RaiseSequence(conn, code.agency_code, DaysFromCivil(code.date), code.sequence));
+      MOTCUA_RETURN_IF_ERROR(InsertEvents(conn, id, batch[i].events, rows[i]));
       ++summary.imported;
+    }
+    for (const auto& [key, sequence] : sequences) {
+      MOTCUA_RETURN_IF_ERROR(RaiseSequence(conn, key.first, key.second, sequence));
     }
     return Status::Ok();
   });

@@ -1,0 +1,73 @@
+#include "store/sqlite/checkpointer.h"
+
+#include <sqlite3.h>
+
+namespace motcua::store::sqlite {
+
+Result<std::unique_ptr<Checkpointer>> Checkpointer::Start(const std::string& path,
+                                                          Connection& writer, int pages,
+                                                          int restart_pages) {
+  MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn,
+                          Connection::Open(path, ConnectionOptions{.create = false}));
+  MOTCUA_RETURN_IF_ERROR(conn->Exec("PRAGMA synchronous = FULL"));
+  std::unique_ptr<Checkpointer> checkpointer(
+      new Checkpointer(std::move(conn), pages, restart_pages));
+  // Replaces the automatic checkpoint (itself a WAL hook) of the writer.
+  sqlite3_wal_hook(writer.raw(), &Checkpointer::OnCommit, checkpointer.get());
+  return checkpointer;
+}
+
+Checkpointer::Checkpointer(std::unique_ptr<Connection> conn, int pages, int restart_pages)
+    : conn_(std::move(conn)),
+      pages_(pages),
+      restart_pages_(restart_pages),
+      thread_([this] { Loop(); }) {}
+
+Checkpointer::~Checkpointer() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
+}
+
+int Checkpointer::runs() const {
+  std::lock_guard lock(mu_);
+  return runs_;
+}
+
+int Checkpointer::OnCommit(void* self, sqlite3*, const char*, int pages) {
+  auto* c = static_cast<Checkpointer*>(self);
+  if (pages >= c->pages_) {
+    {
+      std::lock_guard lock(c->mu_);
+      c->pending_ = true;
+    }
+    c->wake_.notify_one();
+  }
+  return SQLITE_OK;
+}
+
+void Checkpointer::Loop() {
+  while (true) {
+    {
+      std::unique_lock lock(mu_);
+      wake_.wait(lock, [&] { return pending_ || stopping_; });
+      if (stopping_) return;
+      pending_ = false;
+    }
+    int log = 0, done = 0;
+    // Errors are not fatal here: SQLITE_BUSY means another checkpoint is
+    // running, and a failed checkpoint leaves the pages safe in the WAL to be
+    // copied next time.
+    sqlite3_wal_checkpoint_v2(conn_->raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+    if (log >= restart_pages_) {
+      sqlite3_wal_checkpoint_v2(conn_->raw(), nullptr, SQLITE_CHECKPOINT_RESTART, &log, &done);
+    }
+    std::lock_guard lock(mu_);
+    ++runs_;
+  }
+}
+
+}  // namespace motcua::store::sqlite
