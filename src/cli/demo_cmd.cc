@@ -13,7 +13,6 @@
 // Exit status: 0, or 1 when the data or the database fails.
 #include <sodium.h>
 
-#include <iomanip>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -49,6 +48,14 @@ std::string RolesText(const access::User& u) {
     out += access::RoleName(r);
   }
   return out;
+}
+
+// `s` padded with spaces to `width` characters (UTF-8 aware, for the
+// Vietnamese headers).
+std::string Pad(const std::string& s, std::size_t width) {
+  std::size_t chars = 0;
+  for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+  return chars >= width ? s + " " : s + std::string(width - chars, ' ');
 }
 
 struct Credentials {
@@ -171,10 +178,11 @@ Status Fill(const std::string& db, std::uint64_t seed, bool json, CliState& stat
   }
   std::cout << "Cơ sở dữ liệu demo: " << db << "\n\n";
   std::cout << "Người dùng (mật khẩu chỉ in một lần, hãy lưu lại):\n";
+  std::cout << "  " << Pad("Tên đăng nhập", 19) << Pad("Mật khẩu", 14) << Pad("Vai trò", 19)
+            << Pad("Cơ quan", 15) << "Họ tên\n";
   for (const Credentials& c : creds) {
-    std::cout << "  " << std::left << std::setw(18) << c.user.login << std::setw(14) << c.password
-              << std::setw(20) << RolesText(c.user) << c.user.agency_code << "  "
-              << c.user.display_name << "\n";
+    std::cout << "  " << Pad(c.user.login, 19) << Pad(c.password, 14) << Pad(RolesText(c.user), 19)
+              << Pad(c.user.agency_code, 15) << c.user.display_name << "\n";
   }
   std::cout << "\nỦy quyền cho nhân viên bưu điện: " << grants.size() << " ("
             << demo::kPrimaryPostal << " chính, " << demo::kBackupPostal
