@@ -295,6 +295,46 @@ TEST_P(StoreSuite, ListsPageNewestFirstWithACursorAndFilter) {
             Status::Code::kInvalidArgument);
 }
 
+TEST_P(StoreSuite, WorkQueuesAndHistoryListsBothFindTheirDossiers) {
+  const Instant t0 = LocalTime("2024-03-04T08:00");
+  dossier::Dossier done = Create("A", "0", t0);
+  for (auto [action, offset] :
+       std::vector<std::pair<dossier::Action, Instant>>{{dossier::Action::kReceive, 600},
+                                                        {dossier::Action::kTransfer, 1200},
+                                                        {dossier::Action::kResolve, 86400},
+                                                        {dossier::Action::kReturn, 2 * 86400}}) {
+    auto next = Do(done, action, t0 + offset);
+    ASSERT_TRUE(next.ok()) << next.status().ToString();
+    done = *next;
+  }
+  dossier::Dossier working = Create("B", "0", t0 + 60);
+  for (auto action : {dossier::Action::kReceive, dossier::Action::kTransfer}) {
+    auto next = Do(working, action, t0 + 3600);
+    ASSERT_TRUE(next.ok());
+    working = *next;
+  }
+  Create("C", "0", t0 + 120);
+  const auto list = [&](DossierFilter f) {
+    auto page = store_->ListDossiers(f, "", 50);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    return page.ok() ? Codes(page->dossiers) : std::vector<std::string>{};
+  };
+  DossierFilter mine;
+  mine.handler = "spec.b";
+  EXPECT_EQ(list(mine), (std::vector<std::string>{working.code, done.code}));
+  mine.states = {dossier::State::kInProgress, dossier::State::kPaused};
+  EXPECT_EQ(list(mine), std::vector<std::string>{working.code});
+  DossierFilter returned;
+  returned.states = {dossier::State::kReturned};
+  EXPECT_EQ(list(returned), std::vector<std::string>{done.code});
+  DossierFilter overdue;
+  overdue.states = {dossier::State::kReceived, dossier::State::kInProgress};
+  overdue.due_before = LocalTime("2024-04-01T00:00");
+  EXPECT_EQ(list(overdue), std::vector<std::string>{working.code});
+  overdue.due_before = t0;
+  EXPECT_TRUE(list(overdue).empty());
+}
+
 TEST_P(StoreSuite, SearchFindsApplicantsWithOrWithoutDiacritics) {
   const Instant at = LocalTime("2024-03-04T08:00");
   const std::string a = Create("Nguyễn Văn A", "0912345678", at).code;

@@ -24,7 +24,7 @@ constexpr auto kHexValues = [] {
 
 std::string_view View(const HashBytes& bytes) { return {bytes.data(), bytes.size()}; }
 
-// Binds the dossier columns shared by INSERT and UPDATE, ?1..?17 (see the
+// Binds the dossier columns shared by INSERT and UPDATE, ?1..?18 (see the
 // statements below for the order). The bytes are bound by reference: `d` and
 // `rows` outlive the statement's run in the callers below.
 void BindDossier(Statement& s, const dossier::Dossier& d, const DossierRows& rows) {
@@ -44,7 +44,8 @@ void BindDossier(Statement& s, const dossier::Dossier& d, const DossierRows& row
       .Bind(14, d.version)
       .BindBlobRef(15, View(rows.head))
       .BindRef(16, rows.facts_agency)
-      .BindBlobRef(17, rows.snapshot);
+      .Bind(17, IsOpenForWork(d.state) ? 1 : 0)
+      .BindBlobRef(18, rows.snapshot);
 }
 
 Status PutFacts(Connection& conn, std::int64_t id, const DossierRows& rows) {
@@ -146,9 +147,9 @@ Status InsertDossier(Connection& conn, const dossier::Dossier& d, const DossierR
       Statement s,
       conn.Prepare("INSERT INTO dossier(code, agency, procedure, state, channel, handler, "
                    "applicant_name, applicant_phone, phone_key, applicant_login, submitted_at, "
-                   "due_at, completed_at, version, head_hash, facts_agency, snapshot) "
+                   "due_at, completed_at, version, head_hash, facts_agency, is_open, snapshot) "
                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-                   "?16, ?17) ON CONFLICT(code) DO NOTHING"));
+                   "?16, ?17, ?18) ON CONFLICT(code) DO NOTHING"));
   BindDossier(s, d, rows);
   MOTCUA_RETURN_IF_ERROR(s.Run());
   if (conn.Changes() == 0) {
@@ -168,9 +169,9 @@ Status UpdateDossier(Connection& conn, const StoredHead& head, const dossier::Do
                    "channel = ?5, handler = ?6, applicant_name = ?7, applicant_phone = ?8, "
                    "phone_key = ?9, applicant_login = ?10, submitted_at = ?11, due_at = ?12, "
                    "completed_at = ?13, version = ?14, head_hash = ?15, facts_agency = ?16, "
-                   "snapshot = ?17 WHERE id = ?18"));
+                   "is_open = ?17, snapshot = ?18 WHERE id = ?19"));
   BindDossier(s, d, rows);
-  s.Bind(18, head.id);
+  s.Bind(19, head.id);
   MOTCUA_RETURN_IF_ERROR(s.Run());
   if (rows.search_text != head.search_text) {
     MOTCUA_RETURN_IF_ERROR(IndexName(conn, head.id, head.search_text, true));
@@ -199,9 +200,10 @@ Status InsertEvents(Connection& conn, std::int64_t dossier_id,
     const dossier::Event& e = events[i];
     const auto& [prev, hash] = rows.event_hashes[i];
     MOTCUA_ASSIGN_OR_RETURN(Statement s,
-                            conn.Prepare("INSERT INTO event(dossier_id, seq, action, actor, "
+                            conn.Prepare("INSERT INTO event(id, dossier_id, seq, action, actor, "
                                          "on_behalf_of, at, payload, prev_hash, hash) "
-                                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+                                         "VALUES(?1 * 1048576 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                                         "?8, ?9)"));
     s.Bind(1, dossier_id)
         .Bind(2, e.seq)
         .BindRef(3, dossier::ActionName(e.action))

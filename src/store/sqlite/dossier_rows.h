@@ -32,6 +32,13 @@ Result<HashBytes> HashToBlob(std::string_view hex);
 // Lowercase hex of stored bytes.
 std::string BlobToHash(std::string_view blob);
 
+// Whether a dossier in state `s` is still in someone's work queue: not yet
+// resolved, refused, returned, withdrawn or stopped (the is_open column and
+// the partial indexes of schema.cc).
+inline bool IsOpenForWork(dossier::State s) {
+  return !dossier::IsFinal(s) && s != dossier::State::kResolved;
+}
+
 // What a transition needs to know about the stored dossier.
 struct StoredHead {
   std::int64_t id = 0;
