@@ -63,6 +63,7 @@ class FileLineSource : public import::LineSource {
       return false;
     }
     bytes_.fetch_add(n, std::memory_order_relaxed);
+    lines_.fetch_add(1, std::memory_order_relaxed);
     std::size_t len = static_cast<std::size_t>(n);
     while (len > 0 && (buffer_[len - 1] == '\n' || buffer_[len - 1] == '\r')) --len;
     line->assign(buffer_, len);
@@ -70,6 +71,7 @@ class FileLineSource : public import::LineSource {
   }
 
   std::int64_t bytes_read() const { return bytes_.load(std::memory_order_relaxed); }
+  std::int64_t lines_read() const { return lines_.load(std::memory_order_relaxed); }
   std::int64_t size() const { return size_; }
 
  private:
@@ -81,6 +83,7 @@ class FileLineSource : public import::LineSource {
   char* buffer_ = nullptr;
   std::size_t capacity_ = 0;
   std::atomic<std::int64_t> bytes_{0};
+  std::atomic<std::int64_t> lines_{0};
 };
 
 // Errors to stderr as they come; a progress bar when stderr is a terminal;
@@ -107,7 +110,11 @@ class Reporter : public import::ImportObserver {
     const std::int64_t done = t.imported + t.already_present + t.failed;
     char line[160];
     if (source_.size() > 0) {
-      const double f = std::min(1.0, static_cast<double>(source_.bytes_read()) / source_.size());
+      // The reader runs ahead of the stored work by the chunks in flight:
+      // count the bytes of the lines done, at the average line length.
+      const double per_line = static_cast<double>(source_.bytes_read()) /
+                              std::max<std::int64_t>(1, source_.lines_read());
+      const double f = std::min(1.0, t.lines * per_line / source_.size());
       const int filled = static_cast<int>(f * 30);
       std::snprintf(line, sizeof line, "\r[%s%s] %3d%%  %lld hồ sơ  %.0f hồ sơ/giây  ",
                     std::string(filled, '#').c_str(), std::string(30 - filled, '.').c_str(),
