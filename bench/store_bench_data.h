@@ -10,7 +10,6 @@
 #pragma once
 
 #include <sys/resource.h>
-#include <time.h>
 
 #include <chrono>
 #include <cstdio>
@@ -214,18 +213,8 @@ class HistoryGenerator {
   std::map<std::pair<std::string, DayNumber>, int> sequences_;
 };
 
-// CPU seconds used by the whole process so far (all threads).
-inline double ProcessCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
 struct ImportStats {
   double import_seconds = 0;  // inside ImportDossiers only
-  // CPU of all threads inside ImportDossiers: on a shared, loaded machine
-  // this, not the wall time, says what one idle core would achieve.
-  double import_cpu_seconds = 0;
   // CPU of the store's writer thread alone: the serial part.
   double writer_cpu_seconds = 0;
   double generate_seconds = 0;
@@ -243,9 +232,7 @@ inline ImportStats ImportHistory(store::sqlite::SqliteStore& store, std::int64_t
     const auto t0 = Clock::now();
     std::vector<store::ImportedDossier> items = gen.Next(batch);
     const auto t1 = Clock::now();
-    const double cpu0 = ProcessCpuSeconds();
     auto summary = store.ImportDossiers(items);
-    stats.import_cpu_seconds += ProcessCpuSeconds() - cpu0;
     const auto t2 = Clock::now();
     if (!summary.ok()) Die(summary.status());
     stats.generate_seconds += std::chrono::duration<double>(t1 - t0).count();
@@ -256,9 +243,20 @@ inline ImportStats ImportHistory(store::sqlite::SqliteStore& store, std::int64_t
   return stats;
 }
 
-// The shared database of `total` dossiers, built on first use.
+inline std::string SharedDatabasePath(std::int64_t total) {
+  return BenchDir() + "/history_" + std::to_string(total) + ".db";
+}
+
+// Marks the shared database of `total` dossiers as complete.
+inline void MarkShared(std::int64_t total) {
+  std::FILE* f = std::fopen((SharedDatabasePath(total) + ".complete").c_str(), "w");
+  if (f != nullptr) std::fclose(f);
+}
+
+// The shared database of `total` dossiers, built on first use (or by
+// store_import_bench's streaming run).
 inline std::string SharedDatabase(std::int64_t total) {
-  const std::string path = BenchDir() + "/history_" + std::to_string(total) + ".db";
+  const std::string path = SharedDatabasePath(total);
   const std::string done = path + ".complete";
   if (std::filesystem::exists(done)) return path;
   std::filesystem::remove(path);
@@ -271,8 +269,7 @@ inline std::string SharedDatabase(std::int64_t total) {
     if (!store.ok()) Die(store.status());
     ImportHistory(**store, total, 2000);
   }
-  std::FILE* f = std::fopen(done.c_str(), "w");
-  if (f != nullptr) std::fclose(f);
+  MarkShared(total);
   return path;
 }
 
