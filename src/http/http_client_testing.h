@@ -93,6 +93,26 @@ inline HttpResponse ParseResponse(const std::string& raw) {
   return r;
 }
 
+// Reads exactly one response from a kept-alive connection (Content-Length
+// framing, as the server always sends).
+inline HttpResponse ReadOneResponse(int fd) {
+  std::string in;
+  char buf[4096];
+  std::size_t need = std::string::npos;
+  while (need == std::string::npos || in.size() < need) {
+    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    in.append(buf, static_cast<std::size_t>(n));
+    const auto head_end = in.find("\r\n\r\n");
+    if (need == std::string::npos && head_end != std::string::npos) {
+      const HttpResponse head = ParseResponse(in.substr(0, head_end + 4));
+      const auto length = head.Header("content-length");
+      need = head_end + 4 + (length ? std::stoul(*length) : 0);
+    }
+  }
+  return ParseResponse(in);
+}
+
 // Sends `raw` as is and reads until the server closes the connection.
 inline HttpResponse SendRaw(std::uint16_t port, const std::string& raw) {
   const int fd = ConnectLoopback(port);

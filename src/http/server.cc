@@ -250,7 +250,7 @@ class Server::Impl {
     }
     workers_ = std::make_unique<WorkerPool>(options_.worker_threads, options_.max_queued_jobs);
     work_guard_.emplace(restinio::asio_ns::make_work_guard(*io_));
-    for (int i = 0; i < options_.io_threads; ++i) io_threads_.emplace_back([this] { io_->run(); });
+    StartIoThreads();
     LogEvent(*deps_.log, spdlog::level::info, "listening",
              {{"address", options_.listen.host},
               {"port", port_.load()},
@@ -265,10 +265,16 @@ class Server::Impl {
       draining_ = true;
       LogEvent(*deps_.log, spdlog::level::info, "shutdown: no longer accepting",
                {{"in_flight", in_flight()}});
-      std::promise<void> closed;
-      server_->close_async([&closed] { closed.set_value(); },
-                           [&closed](std::exception_ptr) { closed.set_value(); });
-      closed.get_future().wait();
+      // RESTinio 0.6.16 re-arms async_accept from completion handlers on the
+      // plain io_context executor, while close_async() closes the acceptor
+      // on a strand: with several I/O threads both can touch the acceptor at
+      // once (ThreadSanitizer reports it). So the I/O threads pause, the
+      // acceptor closes with none running, and they resume for the drain.
+      // Pending operations stay queued across the pause.
+      StopIoThreads();
+      server_->close_sync();
+      io_->restart();
+      StartIoThreads();
 
       bool drained;
       {
@@ -280,14 +286,21 @@ class Server::Impl {
                  {{"in_flight", in_flight()}});
       }
       work_guard_.reset();
-      io_->stop();
-      for (auto& t : io_threads_) t.join();
-      io_threads_.clear();
+      StopIoThreads();
       workers_->Shutdown();
       if (deps_.on_drained) deps_.on_drained();
       LogEvent(*deps_.log, spdlog::level::info, "shutdown: complete");
       deps_.log->flush();
     });
+  }
+
+  void StartIoThreads() {
+    for (int i = 0; i < options_.io_threads; ++i) io_threads_.emplace_back([this] { io_->run(); });
+  }
+  void StopIoThreads() {
+    io_->stop();
+    for (auto& t : io_threads_) t.join();
+    io_threads_.clear();
   }
 
   std::uint16_t port() const { return port_.load(); }

@@ -420,6 +420,35 @@ TEST_F(ServerTest, ShutdownFinishesTheInFlightRequestThenStops) {
   EXPECT_TRUE(drained_after_handler_.load());  // the store stops after the last answer
 }
 
+TEST_F(ServerTest, ARequestOnAKeptAliveConnectionDuringShutdownIsTurnedAway) {
+  const int fd = testing::ConnectLoopback(port_);
+  ASSERT_GE(fd, 0);
+  const std::string again = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  ASSERT_TRUE(testing::SendAll(fd, again));
+  EXPECT_EQ(testing::ReadOneResponse(fd).status, 200);
+
+  std::thread client([&] { EXPECT_EQ(Get("/api/v1/slow").status, 200); });
+  ASSERT_TRUE(gate_.WaitEntered());
+  std::thread stopper([&] { server_->Shutdown(); });
+  // Wait until the acceptor is closed, i.e. the shutdown has begun.
+  for (int i = 0; i < 200; ++i) {
+    const int probe = testing::ConnectLoopback(port_);
+    if (probe < 0) break;
+    ::close(probe);
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_TRUE(testing::SendAll(fd, again));
+  const HttpResponse r = testing::ReadOneResponse(fd);
+  EXPECT_EQ(r.status, 503);
+  EXPECT_EQ(r.ErrorCode(), "shutting_down");
+  EXPECT_EQ(r.Header("retry-after"), "5");
+  EXPECT_EQ(r.Header("connection"), "close");
+  ::close(fd);
+  gate_.Open();
+  client.join();
+  stopper.join();
+}
+
 TEST_F(ServerTest, BindingATakenPortFailsWithAClearError) {
   ServerOptions options;
   options.listen.host = "127.0.0.1";
