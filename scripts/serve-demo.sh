@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Builds motcua from nothing, fills an embedded SQLite database with demo data
-# and starts the server on it. Until the server lands, it shows the working-time
-# engine at work on the command line.
+# Builds motcua from nothing, fills the embedded SQLite database
+# motcua-demo.db with demo data (the default catalog, a user for every role with
+# printed passwords, delegation grants for the postal staff and the 2023 pilot
+# year; filling it again adds nothing), prints the 2023 report and starts the
+# server on it. Environment: MOTCUA_DB (default sqlite:motcua-demo.db),
+# MOTCUA_LISTEN (default 127.0.0.1:8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release
+cmake --build --preset release --target motcua
 bin=build/release/bin/motcua
+db="${MOTCUA_DB:-sqlite:motcua-demo.db}"
+listen="${MOTCUA_LISTEN:-127.0.0.1:8080}"
 
-"$bin" calendar holidays --year "$(date +%Y)"
-"$bin" calendar due --from "$(date +%Y-%m-%dT%H:%M:%S%:z)" --days 3
+"$bin" demo --db "$db"
+"$bin" report --db "$db" --from 2023-01-01 --to 2024-01-01
+echo "motcua: serving $db on http://$listen (Ctrl-C stops it)"
+exec "$bin" serve --db "$db" --listen "$listen"
