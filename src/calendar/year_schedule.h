@@ -30,8 +30,8 @@ struct Holiday {
 
 struct YearSchedule {
   int year = 0;
-  std::vector<Holiday> holidays;               // sorted by date, one entry per date
-  std::vector<DayNumber> working_weekend_days; // sorted; usually Saturdays
+  std::vector<Holiday> holidays;                // sorted by date, one entry per date
+  std::vector<DayNumber> working_weekend_days;  // sorted; usually Saturdays
 };
 
 }  // namespace motcua::calendar

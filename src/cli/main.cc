@@ -34,12 +34,15 @@ CLI::App* GroupCommand(CLI::App& parent, const std::string& name, const std::str
 
 int ExitCodeFor(const Status& status) {
   switch (status.code()) {
-    case Status::Code::kOk: return 0;
+    case Status::Code::kOk:
+      return 0;
     case Status::Code::kInvalidArgument:
     case Status::Code::kOutOfRange:
     case Status::Code::kNotFound:
-    case Status::Code::kAlreadyExists: return 2;
-    default: return 1;
+    case Status::Code::kAlreadyExists:
+      return 2;
+    default:
+      return 1;
   }
 }
 

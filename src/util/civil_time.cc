@@ -83,8 +83,8 @@ Result<Instant> ParseDateTime(std::string_view text) {
       return BadTime(text, "trailing characters");
     }
   }
-  const Instant local = static_cast<Instant>(DaysFromCivil(*date)) * kSecondsPerDay +
-                        hh * 3600 + mm * 60 + ss;
+  const Instant local =
+      static_cast<Instant>(DaysFromCivil(*date)) * kSecondsPerDay + hh * 3600 + mm * 60 + ss;
   return local - offset;
 }
 

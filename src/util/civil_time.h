@@ -17,7 +17,7 @@
 
 namespace motcua {
 
-using Instant = std::int64_t;  // seconds since the Unix epoch, UTC
+using Instant = std::int64_t;    // seconds since the Unix epoch, UTC
 using DayNumber = std::int32_t;  // days since 1970-01-01 (that day is 0)
 
 inline constexpr int kVietnamOffsetSeconds = 7 * 3600;

@@ -14,10 +14,10 @@ TEST(CivilTime, DayNumbersRoundTripOverFourCenturies) {
 }
 
 TEST(CivilTime, WeekdayOfKnownDays) {
-  EXPECT_EQ(WeekdayOf(DaysFromCivil({1970, 1, 1})), 4);   // Thursday
-  EXPECT_EQ(WeekdayOf(DaysFromCivil({2023, 11, 16})), 4); // Thursday
-  EXPECT_EQ(WeekdayOf(DaysFromCivil({1900, 1, 1})), 1);   // Monday
-  EXPECT_EQ(WeekdayOf(DaysFromCivil({2026, 11, 28})), 6); // Saturday
+  EXPECT_EQ(WeekdayOf(DaysFromCivil({1970, 1, 1})), 4);    // Thursday
+  EXPECT_EQ(WeekdayOf(DaysFromCivil({2023, 11, 16})), 4);  // Thursday
+  EXPECT_EQ(WeekdayOf(DaysFromCivil({1900, 1, 1})), 1);    // Monday
+  EXPECT_EQ(WeekdayOf(DaysFromCivil({2026, 11, 28})), 6);  // Saturday
 }
 
 TEST(CivilTime, ParsesDatesStrictly) {

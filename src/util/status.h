@@ -22,18 +22,18 @@ class Status {
  public:
   enum class Code {
     kOk = 0,
-    kInvalidArgument,   // malformed input (bad date, bad number, bad file)
-    kNotFound,          // the thing asked for does not exist
-    kAlreadyExists,     // a unique thing would be created twice
-    kFailedPrecondition,// the action is not allowed in the current state
-    kConflict,          // a stale expected version
-    kPermissionDenied,  // the actor may not do this
-    kUnauthenticated,   // who the actor is, is not known
-    kOutOfRange,        // a value outside the supported range (e.g. year)
-    kCorruption,        // stored data is damaged (e.g. a broken hash chain)
-    kIOError,           // the filesystem or the database failed
-    kResourceExhausted, // a limit was hit (rate, size)
-    kInternal,          // a bug: an invariant did not hold
+    kInvalidArgument,     // malformed input (bad date, bad number, bad file)
+    kNotFound,            // the thing asked for does not exist
+    kAlreadyExists,       // a unique thing would be created twice
+    kFailedPrecondition,  // the action is not allowed in the current state
+    kConflict,            // a stale expected version
+    kPermissionDenied,    // the actor may not do this
+    kUnauthenticated,     // who the actor is, is not known
+    kOutOfRange,          // a value outside the supported range (e.g. year)
+    kCorruption,          // stored data is damaged (e.g. a broken hash chain)
+    kIOError,             // the filesystem or the database failed
+    kResourceExhausted,   // a limit was hit (rate, size)
+    kInternal,            // a bug: an invariant did not hold
   };
 
   Status() = default;  // ok
@@ -52,7 +52,9 @@ class Status {
   static Status OutOfRange(std::string m) { return {Code::kOutOfRange, std::move(m)}; }
   static Status Corruption(std::string m) { return {Code::kCorruption, std::move(m)}; }
   static Status IOError(std::string m) { return {Code::kIOError, std::move(m)}; }
-  static Status ResourceExhausted(std::string m) { return {Code::kResourceExhausted, std::move(m)}; }
+  static Status ResourceExhausted(std::string m) {
+    return {Code::kResourceExhausted, std::move(m)};
+  }
   static Status Internal(std::string m) { return {Code::kInternal, std::move(m)}; }
 
   bool ok() const { return code_ == Code::kOk; }
@@ -79,7 +81,7 @@ class Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT: implicit by design
     assert(!std::get<Status>(v_).ok() && "Result built from an ok Status");
   }
@@ -106,9 +108,9 @@ class [[nodiscard]] Result {
 }  // namespace motcua
 
 // Returns early from the enclosing function when `expr` (a Status) is not ok.
-#define MOTCUA_RETURN_IF_ERROR(expr)            \
-  do {                                          \
-    ::motcua::Status motcua_status_ = (expr);   \
+#define MOTCUA_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::motcua::Status motcua_status_ = (expr);        \
     if (!motcua_status_.ok()) return motcua_status_; \
   } while (0)
 
