@@ -106,7 +106,9 @@ struct DossierPage {
 // Search by one text: a dossier code or its prefix ("000.00.12.H29-231116"),
 // a phone number (digits; "+84" is read as "0"), or words of the applicant's
 // name, with or without diacritics ("nguyen van a" finds "Nguyễn Văn A"; đ is
-// d). Name words match whole words, in any order. Newest first.
+// d). Name words match whole words, adjacent and in the typed order ("van a"
+// finds "Nguyễn Văn A", "a nguyen" does not: search_fold.h says why). Newest
+// first.
 struct SearchQuery {
   std::string text;
   int limit = 20;  // 1..200

@@ -126,12 +126,27 @@ std::vector<std::string> SearchWords(std::string_view utf8) {
 }
 
 std::string SearchText(std::string_view utf8) {
+  const std::vector<std::string> words = SearchWords(utf8);
   std::string text;
-  for (const std::string& word : SearchWords(utf8)) {
+  for (const std::string& word : words) {
     if (!text.empty()) text.push_back(' ');
     text += word;
   }
+  for (size_t i = 1; i < words.size(); ++i) {
+    text.push_back(' ');
+    text += words[i - 1];
+    text.push_back('_');
+    text += words[i];
+  }
   return text;
+}
+
+std::vector<std::string> NameQueryTerms(std::string_view utf8) {
+  std::vector<std::string> words = SearchWords(utf8);
+  if (words.size() <= 1) return words;
+  std::vector<std::string> pairs;
+  for (size_t i = 1; i < words.size(); ++i) pairs.push_back(words[i - 1] + "_" + words[i]);
+  return pairs;
 }
 
 std::string PhoneSearchKey(std::string_view text) {

@@ -78,9 +78,17 @@ TEST(SearchKeys, PhoneNumbersInAnyCommonFormGiveOneKey) {
   EXPECT_EQ(PhoneSearchKey("không có"), "");
 }
 
-TEST(SearchKeys, SearchTextIsTheFoldedWordsJoined) {
-  EXPECT_EQ(SearchText("  Nguyễn   Văn-Đức "), "nguyen van duc");
+TEST(SearchKeys, ANameIsIndexedByItsWordsAndItsAdjacentPairs) {
+  EXPECT_EQ(SearchText("  Nguyễn   Văn-Đức "), "nguyen van duc nguyen_van van_duc");
+  EXPECT_EQ(SearchText("Lan"), "lan");
   EXPECT_EQ(SearchText(""), "");
+}
+
+TEST(SearchKeys, ANameQueryAsksForTheTypedPairsOrTheOneWord) {
+  EXPECT_EQ(NameQueryTerms("Nguyễn Văn A"), (std::vector<std::string>{"nguyen_van", "van_a"}));
+  EXPECT_EQ(NameQueryTerms("van a"), (std::vector<std::string>{"van_a"}));
+  EXPECT_EQ(NameQueryTerms(" Đặng "), (std::vector<std::string>{"dang"}));
+  EXPECT_TRUE(NameQueryTerms("--").empty());
 }
 
 TEST(SearchKeys, ATextIsReadAsCodePhoneOrName) {

@@ -175,7 +175,7 @@ Status Connection::Exec(const char* sql) {
 }
 
 Result<Statement> Connection::Prepare(std::string_view sql) {
-  auto it = cache_.find(std::string(sql));
+  auto it = cache_.find(sql);
   if (it != cache_.end() && !it->second.in_use) {
     it->second.in_use = true;
     return Statement(this, it->second.stmt, &it->second.in_use);
@@ -189,7 +189,7 @@ Result<Statement> Connection::Prepare(std::string_view sql) {
   }
   if (stmt == nullptr) return Status::InvalidArgument("prepare: empty SQL");
   if (!cache) return Statement(this, stmt, nullptr);
-  CachedStatement& slot = cache_[std::string(sql)];
+  CachedStatement& slot = cache_.try_emplace(std::string(sql)).first->second;
   slot.stmt = stmt;
   slot.in_use = true;
   return Statement(this, stmt, &slot.in_use);

@@ -16,8 +16,9 @@ namespace {
 //    appends at the end of the table's b-tree;
 //  - hashes are 32-byte BLOBs (half the size of their hex form);
 //  - dossier_search is a contentless FTS5 table over the *folded* applicant
-//    name (search_fold.h: unicode61 remove_diacritics 2 alone does not fold
-//    đ), rowid = dossier.id; detail=none and columnsize=0 because search only
+//    name and its adjacent word pairs (search_fold.h: unicode61
+//    remove_diacritics 2 alone does not fold đ; '_' joins a pair into one
+//    token), rowid = dossier.id; detail=none and columnsize=0 because search only
 //    asks "do all these words occur", which keeps the index and its writes
 //    small;
 //  - report_fact is clustered by (agency, submitted_at, dossier_id), a key
@@ -78,7 +79,7 @@ CREATE TABLE event (
 
 CREATE VIRTUAL TABLE dossier_search USING fts5(
   name, content = '', columnsize = 0, detail = none,
-  tokenize = 'unicode61 remove_diacritics 2');
+  tokenize = 'unicode61 remove_diacritics 2 tokenchars ''_''');
 
 CREATE TABLE report_fact (
   agency TEXT NOT NULL,

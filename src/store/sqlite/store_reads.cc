@@ -275,13 +275,13 @@ Result<std::vector<DossierSummary>> SqliteStore::SearchDossiers(const SearchQuer
             return out;
           }
           case SearchKind::kName: {
-            const std::vector<std::string> words = SearchWords(text);
-            if (words.empty()) return out;
-            // Every word as a quoted FTS5 string: implicit AND, whole words.
-            // Words hold only [a-z0-9] (search_fold.h), and the expression is
-            // bound as a value, never spliced into the SQL.
+            const std::vector<std::string> terms = NameQueryTerms(text);
+            if (terms.empty()) return out;
+            // Every term as a quoted FTS5 string: implicit AND, whole terms.
+            // Terms hold only [a-z0-9_] (search_fold.h), and the expression
+            // is bound as a value, never spliced into the SQL.
             std::string match;
-            for (const std::string& w : words) match += (match.empty() ? "\"" : " \"") + w + "\"";
+            for (const std::string& t : terms) match += (match.empty() ? "\"" : " \"") + t + "\"";
             Params p;
             const std::string sql = std::string("SELECT ") + kSummaryColumns +
                                     " FROM dossier_search s JOIN dossier d ON d.id = s.rowid "
