@@ -415,6 +415,40 @@ TEST_P(StoreSuite, ReportFactsFollowEveryTransition) {
   EXPECT_EQ(store_->ReportFacts({std::nullopt, 0, t0})->size(), 0u);
 }
 
+TEST_P(StoreSuite, EachReportSeesTheWritesMadeBeforeIt) {
+  const Instant t0 = LocalTime("2024-03-04T08:10");
+  const auto march = report::QueryForDates({2024, 3, 1}, {2024, 3, 31});
+  const auto resolved = [&] {
+    auto facts = store_->ReportFacts({DossierMaker::kAgency, march.from, march.to});
+    EXPECT_TRUE(facts.ok()) << facts.status().ToString();
+    report::ReportQuery q = march;
+    q.slice = report::ResolveSlice(*facts, {DossierMaker::kAgency});
+    return report::Compute(facts->facts(), q).resolved.total;
+  };
+  dossier::Dossier d = Create("A", "0", t0);
+  EXPECT_EQ(resolved(), 0);  // (an engine may now hold the agency's facts in memory)
+  for (auto [action, at] : std::vector<std::pair<dossier::Action, const char*>>{
+           {dossier::Action::kReceive, "2024-03-04T09:00"},
+           {dossier::Action::kTransfer, "2024-03-04T10:00"},
+           {dossier::Action::kResolve, "2024-03-06T15:00"}}) {
+    auto next = Do(d, action, LocalTime(at));
+    ASSERT_TRUE(next.ok()) << next.status().ToString();
+    d = *next;
+  }
+  EXPECT_EQ(resolved(), 1);
+  Create("B", "0", t0 + 60);
+  auto facts = store_->ReportFacts({DossierMaker::kAgency, march.from, march.to});
+  ASSERT_TRUE(facts.ok());
+  EXPECT_EQ(facts->size(), 2u);
+  // A history import into the same agency is seen too.
+  auto old = maker_.Submit(std::string(DossierMaker::kAgency) + "-240301-0001", "C", "0",
+                           LocalTime("2024-03-01T08:00"));
+  ASSERT_TRUE(old.ok());
+  const std::vector<ImportedDossier> history = {{old->dossier, {old->event}, std::nullopt}};
+  ASSERT_TRUE(store_->ImportDossiers(history).ok());
+  EXPECT_EQ(store_->ReportFacts({DossierMaker::kAgency, march.from, march.to})->size(), 3u);
+}
+
 // ---- Import.
 
 TEST_P(StoreSuite, ImportStoresWholeChainsAndMovesTheDaySequencePastThem) {

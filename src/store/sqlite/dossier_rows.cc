@@ -230,6 +230,25 @@ Result<FactsRow> GetFacts(Connection& conn, const StoredHead& head) {
   return DecodeFactsRow(s.ColumnBlob(0));
 }
 
+Result<std::uint64_t> BumpFactsGeneration(Connection& conn) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s,
+                          conn.Prepare("UPDATE store_meta SET value = value + 1 "
+                                       "WHERE key = 'facts_generation' RETURNING value"));
+  MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
+  if (!row) return Status::Corruption("store_meta has no facts_generation");
+  const auto generation = static_cast<std::uint64_t>(s.ColumnInt(0));
+  MOTCUA_RETURN_IF_ERROR(s.Run());
+  return generation;
+}
+
+Result<std::uint64_t> FactsGeneration(Connection& conn) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      Statement s, conn.Prepare("SELECT value FROM store_meta WHERE key = 'facts_generation'"));
+  MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
+  if (!row) return Status::Corruption("store_meta has no facts_generation");
+  return static_cast<std::uint64_t>(s.ColumnInt(0));
+}
+
 Result<int> NextSequence(Connection& conn, std::string_view agency, DayNumber day) {
   MOTCUA_ASSIGN_OR_RETURN(
       Statement s, conn.Prepare("INSERT INTO day_sequence(agency, day, last) VALUES(?1, ?2, 1) "

@@ -87,6 +87,11 @@ Status UpdateDossier(Connection& conn, const StoredHead& head, const dossier::Do
 Status InsertEvents(Connection& conn, std::int64_t dossier_id,
                     std::span<const dossier::Event> events, const DossierRows& rows);
 
+// Counts one more change of the report facts (facts_cache.h) and returns
+// the new generation; FactsGeneration reads the current one.
+Result<std::uint64_t> BumpFactsGeneration(Connection& conn);
+Result<std::uint64_t> FactsGeneration(Connection& conn);
+
 // The report facts row of a stored dossier.
 Result<FactsRow> GetFacts(Connection& conn, const StoredHead& head);
 

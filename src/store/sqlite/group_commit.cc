@@ -46,8 +46,8 @@ GroupCommitWriter::~GroupCommitWriter() {
   thread_.join();
 }
 
-std::future<Status> GroupCommitWriter::Submit(Job job) {
-  Pending pending{std::move(job), {}};
+std::future<Status> GroupCommitWriter::Submit(Job job, AfterCommit after_commit) {
+  Pending pending{std::move(job), std::move(after_commit), {}};
   std::future<Status> future = pending.done.get_future();
   {
     std::lock_guard lock(mu_);
@@ -140,6 +140,9 @@ void GroupCommitWriter::RunBatch(std::vector<Pending>& batch) {
   }
   commit();
   if (committed_any) {
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (results[i].ok() && batch[i].after_commit) batch[i].after_commit();
+    }
     std::lock_guard lock(mu_);
     ++commits_;
   }

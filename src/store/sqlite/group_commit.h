@@ -61,9 +61,17 @@ class GroupCommitWriter {
   GroupCommitWriter(const GroupCommitWriter&) = delete;
   GroupCommitWriter& operator=(const GroupCommitWriter&) = delete;
 
-  std::future<Status> Submit(Job job);
+  // `after_commit`, if given, runs on the writer thread once the job's writes
+  // are committed (and not if they are not), before any future of the batch
+  // completes, in the order of the jobs: the place to bring in-memory state in
+  // step with what is now durable (sqlite_store.h's facts cache).
+  // REQUIRES: it is quick and does not touch the writer.
+  using AfterCommit = std::function<void()>;
+  std::future<Status> Submit(Job job, AfterCommit after_commit = nullptr);
   // Submit and wait.
-  Status Write(Job job) { return Submit(std::move(job)).get(); }
+  Status Write(Job job, AfterCommit after_commit = nullptr) {
+    return Submit(std::move(job), std::move(after_commit)).get();
+  }
 
   // Transactions committed so far (for tests and metrics).
   std::uint64_t commits() const;
@@ -75,6 +83,7 @@ class GroupCommitWriter {
  private:
   struct Pending {
     Job job;
+    AfterCommit after_commit;
     std::promise<Status> done;
   };
 

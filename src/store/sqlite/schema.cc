@@ -31,6 +31,9 @@ namespace {
 //    are at most a few dozen working days, so few dossiers outlive it, and a
 //    yearly report reads about 15 months of rows instead of every row since
 //    the agency began (store_facts.cc);
+//  - store_meta.facts_generation counts the writes that changed report
+//    facts, so that the in-memory facts cache can tell whether another
+//    process wrote (facts_cache.h);
 //  - day_sequence holds the last code sequence per agency and local day, and
 //    idempotency the first answer to each keyed request.
 constexpr const char* kV1 = R"sql(
@@ -91,6 +94,12 @@ CREATE TABLE report_fact (
 ) WITHOUT ROWID;
 CREATE INDEX report_fact_long_lived ON report_fact(agency, last_at)
   WHERE last_at - submitted_at > 7776000;
+
+CREATE TABLE store_meta (
+  key TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO store_meta(key, value) VALUES('facts_generation', 0);
 
 CREATE TABLE day_sequence (
   agency TEXT NOT NULL,

@@ -9,7 +9,9 @@
 // The SQL lives in the files beside this one, one concern each:
 // dossier_rows (the rows a dossier write touches), store_writes (create,
 // transition, import), store_reads (get, list, search, audit), store_people
-// (users, grants), store_facts (reports, housekeeping).
+// (users, grants), store_facts (reports, housekeeping). Report facts are
+// also held in memory per agency once asked for (facts_cache.h), kept in step
+// by every write.
 //
 // Thread-safety: all methods may be called concurrently (see store.h).
 #pragma once
@@ -18,6 +20,7 @@
 #include <string>
 
 #include "store/sqlite/database.h"
+#include "store/sqlite/facts_cache.h"
 #include "store/store.h"
 
 namespace motcua::store::sqlite {
@@ -56,11 +59,17 @@ class SqliteStore final : public Store {
 
   // The engine underneath, for tests (fault injection, direct SQL).
   Database& database() { return *db_; }
+  const FactsCache& facts_cache() const { return facts_cache_; }
 
  private:
   explicit SqliteStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
 
+  // Adds the facts of one agency for `query` (store_facts.cc).
+  Status AddAgencyFacts(Connection& conn, const std::string& agency, std::uint64_t generation,
+                        const FactsQuery& query, report::FactsTable* table);
+
   std::unique_ptr<Database> db_;
+  FactsCache facts_cache_;
 };
 
 }  // namespace motcua::store::sqlite

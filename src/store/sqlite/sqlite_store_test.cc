@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "report/report.h"
 #include "store/sqlite/schema.h"
 #include "store/sqlite/temp_dir_testing.h"
 #include "store/store_suite_testing.h"
@@ -114,6 +115,32 @@ TEST_F(SqliteStoreTest, ACorruptSnapshotIsReportedNotCrashedOn) {
   const dossier::Dossier d = Create(*store, LocalTime("2024-03-04T08:10"));
   ASSERT_TRUE(Sql(*store, "UPDATE dossier SET snapshot = x'01ff'").ok());
   EXPECT_EQ(store->GetDossier(d.code).status().code(), Status::Code::kCorruption);
+}
+
+TEST_F(SqliteStoreTest, ReportsSeeWritesOfAnotherProcessDespiteTheFactsCache) {
+  auto server = OpenStore();
+  const dossier::Dossier d = Create(*server, LocalTime("2024-03-04T08:10"));
+  const auto march = report::QueryForDates({2024, 3, 1}, {2024, 3, 31});
+  const FactsQuery query{DossierMaker::kAgency, march.from, march.to};
+  auto before = server->ReportFacts(query);
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ(before->size(), 1u);
+  EXPECT_EQ(server->facts_cache().cached_agencies(), 1u);
+  {
+    // Another process (e.g. `motcua import`) on the same file: its own store,
+    // its own writer, nothing shared in memory with `server`.
+    auto other = OpenStore();
+    auto t = maker_.Step(d, dossier::Action::kRefuse, LocalTime("2024-03-04T09:00"));
+    ASSERT_TRUE(t.ok());
+    ASSERT_TRUE(other->ApplyTransition({d.version, *t, "", std::nullopt}).ok());
+    Create(*other, LocalTime("2024-03-05T08:00"));
+  }
+  auto after = server->ReportFacts(query);
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->size(), 2u);
+  int refused = 0;
+  for (const auto& f : after->facts()) refused += f.refused_at().has_value() ? 1 : 0;
+  EXPECT_EQ(refused, 1);
 }
 
 TEST(StoreUrl, SqliteUrlsOpenAndPostgresIsNotBuiltYet) {

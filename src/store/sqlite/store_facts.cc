@@ -1,69 +1,61 @@
 // SqliteStore: report facts and housekeeping, and opening the store.
 //
-// Report facts are read from report_fact (schema.cc). A report of [from, to)
-// needs the rows with submitted_at < to and last_at >= from (facts_row.h
-// says why that is exactly the set that can count). For one agency that is
-//   1. the key range submitted_at in [from - 90 days, to), and
-//   2. the dossiers submitted before that which lived longer than 90 days or
-//      are still open, from the partial index report_fact_long_lived;
-// the two are disjoint. All agencies: the same per agency, the agencies found
-// by skipping along the primary key.
-#include <algorithm>
+// A report of [from, to) needs the facts rows with submitted_at < to and
+// last_at >= from (facts_row.h says why that is exactly the set that can
+// count). They come from the facts cache (facts_cache.h) when it holds the
+// agency and is current for the read snapshot; otherwise the agency's rows are
+// read from report_fact (one key range, in key order), the report takes what
+// it needs from them, and the cache keeps them for the next report. All
+// agencies: the same per agency, the agencies found by skipping along the
+// primary key.
 #include <string>
 #include <vector>
 
-#include "store/facts_row.h"
+#include "store/sqlite/dossier_rows.h"
 #include "store/sqlite/schema.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace motcua::store::sqlite {
 namespace {
 
-// The partial index's horizon, seconds; must equal the literal in schema.cc
-// and in the query below (SQLite uses a partial index only when the query
-// repeats its condition).
-constexpr Instant kLongLived = 7776000;  // 90 days
-
-Status AddRows(Statement& s, report::FactsTable* table) {
-  std::vector<Instant> times;
-  report::DossierRecord record;
+Result<std::vector<FactsCache::Row>> ReadAgencyRows(Connection& conn, const std::string& agency) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      Statement s, conn.Prepare("SELECT submitted_at, dossier_id, last_at, facts FROM "
+                                "report_fact WHERE agency = ?1 ORDER BY submitted_at, dossier_id"));
+  s.Bind(1, agency);
+  std::vector<FactsCache::Row> rows;
   while (true) {
     MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
-    if (!row) return Status::Ok();
-    MOTCUA_RETURN_IF_ERROR(DecodeFactsRecord(s.ColumnBlobView(0), &times, &record));
-    Result<std::uint32_t> added = table->Add(record);
-    if (!added.ok()) {
-      // Stored facts come from dossiers the life cycle produced: a refusal
-      // here is a bug in one of the two, not bad input.
-      return Status::Internal("stored report facts refused: " + added.status().message());
-    }
+    if (!row) return rows;
+    FactsCache::Row& r = rows.emplace_back();
+    r.submitted_at = s.ColumnInt(0);
+    r.dossier_id = s.ColumnInt(1);
+    r.last_at = s.ColumnInt(2);
+    r.facts = s.ColumnBlobView(3);
   }
-}
-
-Status AddAgencyFacts(Connection& conn, const std::string& agency, const FactsQuery& query,
-                      report::FactsTable* table) {
-  MOTCUA_ASSIGN_OR_RETURN(
-      Statement recent,
-      conn.Prepare("SELECT facts FROM report_fact WHERE agency = ?1 AND submitted_at >= ?2 AND "
-                   "submitted_at < ?3 AND last_at >= ?4"));
-  recent.Bind(1, agency).Bind(2, query.from - kLongLived).Bind(3, query.to).Bind(4, query.from);
-  MOTCUA_RETURN_IF_ERROR(AddRows(recent, table));
-  MOTCUA_ASSIGN_OR_RETURN(
-      Statement older,
-      conn.Prepare("SELECT facts FROM report_fact WHERE agency = ?1 AND "
-                   "last_at - submitted_at > 7776000 AND last_at >= ?2 AND submitted_at < ?3"));
-  older.Bind(1, agency).Bind(2, query.from).Bind(3, std::min(query.from - kLongLived, query.to));
-  return AddRows(older, table);
 }
 
 }  // namespace
 
+Status SqliteStore::AddAgencyFacts(Connection& conn, const std::string& agency,
+                                   std::uint64_t generation, const FactsQuery& query,
+                                   report::FactsTable* table) {
+  MOTCUA_ASSIGN_OR_RETURN(const bool cached,
+                          facts_cache_.Fill(agency, generation, query.from, query.to, table));
+  if (cached) return Status::Ok();
+  MOTCUA_ASSIGN_OR_RETURN(std::vector<FactsCache::Row> rows, ReadAgencyRows(conn, agency));
+  MOTCUA_RETURN_IF_ERROR(FactsCache::AddMatching(rows, query.from, query.to, table));
+  facts_cache_.Load(agency, std::move(rows), generation);
+  return Status::Ok();
+}
+
 Result<report::FactsTable> SqliteStore::ReportFacts(const FactsQuery& query) {
   if (query.from > query.to) return Status::InvalidArgument("report period ends before it starts");
   return WithReadTransaction(db_->readers(), [&](Connection& conn) -> Result<report::FactsTable> {
+    MOTCUA_ASSIGN_OR_RETURN(const std::uint64_t generation, FactsGeneration(conn));
     report::FactsTable table;
     if (query.agency_code) {
-      MOTCUA_RETURN_IF_ERROR(AddAgencyFacts(conn, *query.agency_code, query, &table));
+      MOTCUA_RETURN_IF_ERROR(AddAgencyFacts(conn, *query.agency_code, generation, query, &table));
       return table;
     }
     MOTCUA_ASSIGN_OR_RETURN(Statement next,
@@ -76,7 +68,7 @@ Result<report::FactsTable> SqliteStore::ReportFacts(const FactsQuery& query) {
       if (!row) break;
       agency = next.ColumnText(0);
       next.Reset();
-      MOTCUA_RETURN_IF_ERROR(AddAgencyFacts(conn, agency, query, &table));
+      MOTCUA_RETURN_IF_ERROR(AddAgencyFacts(conn, agency, generation, query, &table));
     }
     return table;
   });

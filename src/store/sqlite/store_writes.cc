@@ -54,6 +54,19 @@ Result<DossierRows> RowsAfter(const dossier::Dossier& d, const dossier::Event& e
   return rows;
 }
 
+// What a committed write of `rows` for dossier `id` does to the facts cache.
+FactsCache::Change CacheChange(const DossierRows& rows, std::int64_t id,
+                               std::string previous_agency) {
+  FactsCache::Change c;
+  c.agency = rows.facts_agency;
+  c.previous_agency = std::move(previous_agency);
+  c.row.submitted_at = rows.submitted_at;
+  c.row.dossier_id = id;
+  c.row.last_at = rows.last_at;
+  c.row.facts = rows.facts;
+  return c;
+}
+
 }  // namespace
 
 Result<dossier::Dossier> SqliteStore::CreateDossier(const NewDossier& request) {
@@ -64,48 +77,60 @@ Result<dossier::Dossier> SqliteStore::CreateDossier(const NewDossier& request) {
   }
   const std::string fingerprint = "create " + request.agency_code;
   std::optional<dossier::Dossier> out;
-  Status status = db_->writer().Write([&](Connection& conn) -> Status {
-    if (!request.idempotency_key.empty()) {
-      MOTCUA_ASSIGN_OR_RETURN(auto earlier,
-                              FindIdempotent(conn, request.idempotency_key, fingerprint));
-      if (earlier) {
-        MOTCUA_ASSIGN_OR_RETURN(out, DecodeDossier(*earlier));
+  // Set by the job, read after its commit (both on the writer thread).
+  std::vector<FactsCache::Change> changes;
+  std::uint64_t generation = 0;
+  const auto after_commit = [&] {
+    if (!changes.empty()) facts_cache_.Apply(changes, generation);
+  };
+  Status status = db_->writer().Write(
+      [&](Connection& conn) -> Status {
+        changes.clear();
+        if (!request.idempotency_key.empty()) {
+          MOTCUA_ASSIGN_OR_RETURN(auto earlier,
+                                  FindIdempotent(conn, request.idempotency_key, fingerprint));
+          if (earlier) {
+            MOTCUA_ASSIGN_OR_RETURN(out, DecodeDossier(*earlier));
+            return Status::Ok();
+          }
+        }
+        const DayNumber day = LocalDayOf(request.submitted_at);
+        MOTCUA_ASSIGN_OR_RETURN(const int sequence, NextSequence(conn, request.agency_code, day));
+        if (sequence > dossier::kMaxDailySequence) {
+          return Status::ResourceExhausted("agency " + request.agency_code + " has used all " +
+                                           std::to_string(dossier::kMaxDailySequence) +
+                                           " dossier codes of " + FormatDate(day));
+        }
+        MOTCUA_ASSIGN_OR_RETURN(
+            const std::string code,
+            dossier::MakeDossierCode(request.agency_code, request.submitted_at, sequence));
+        MOTCUA_ASSIGN_OR_RETURN(dossier::Transition t, request.build(code));
+        if (t.dossier.code != code) {
+          return Status::InvalidArgument("built dossier has code " + t.dossier.code + ", not " +
+                                         code);
+        }
+        MOTCUA_RETURN_IF_ERROR(CheckEvent(t.event, t.dossier, 1, dossier::kGenesisHash));
+        MOTCUA_RETURN_IF_ERROR(CheckSnapshot(t.dossier, t.event));
+        MOTCUA_ASSIGN_OR_RETURN(const DossierRows rows,
+                                RowsAfter(t.dossier, t.event, request.desk_grant, FactsRow{}));
+        std::int64_t id = 0;
+        MOTCUA_RETURN_IF_ERROR(InsertDossier(conn, t.dossier, rows, &id));
+        if (id == 0) {
+          // The day sequence handed out a code that is taken: only an import of
+          // a code beyond the sequence without raising it could cause this.
+          return Status::Internal("dossier code " + code + " is already taken");
+        }
+        MOTCUA_RETURN_IF_ERROR(InsertEvents(conn, id, std::span(&t.event, 1), rows));
+        if (!request.idempotency_key.empty()) {
+          MOTCUA_RETURN_IF_ERROR(RememberIdempotent(conn, request.idempotency_key, fingerprint,
+                                                    EncodeDossier(t.dossier), t.event.at));
+        }
+        MOTCUA_ASSIGN_OR_RETURN(generation, BumpFactsGeneration(conn));
+        changes.push_back(CacheChange(rows, id, ""));
+        out = std::move(t.dossier);
         return Status::Ok();
-      }
-    }
-    const DayNumber day = LocalDayOf(request.submitted_at);
-    MOTCUA_ASSIGN_OR_RETURN(const int sequence, NextSequence(conn, request.agency_code, day));
-    if (sequence > dossier::kMaxDailySequence) {
-      return Status::ResourceExhausted("agency " + request.agency_code + " has used all " +
-                                       std::to_string(dossier::kMaxDailySequence) +
-                                       " dossier codes of " + FormatDate(day));
-    }
-    MOTCUA_ASSIGN_OR_RETURN(
-        const std::string code,
-        dossier::MakeDossierCode(request.agency_code, request.submitted_at, sequence));
-    MOTCUA_ASSIGN_OR_RETURN(dossier::Transition t, request.build(code));
-    if (t.dossier.code != code) {
-      return Status::InvalidArgument("built dossier has code " + t.dossier.code + ", not " + code);
-    }
-    MOTCUA_RETURN_IF_ERROR(CheckEvent(t.event, t.dossier, 1, dossier::kGenesisHash));
-    MOTCUA_RETURN_IF_ERROR(CheckSnapshot(t.dossier, t.event));
-    MOTCUA_ASSIGN_OR_RETURN(const DossierRows rows,
-                            RowsAfter(t.dossier, t.event, request.desk_grant, FactsRow{}));
-    std::int64_t id = 0;
-    MOTCUA_RETURN_IF_ERROR(InsertDossier(conn, t.dossier, rows, &id));
-    if (id == 0) {
-      // The day sequence handed out a code that is taken: only an import of
-      // a code beyond the sequence without raising it could cause this.
-      return Status::Internal("dossier code " + code + " is already taken");
-    }
-    MOTCUA_RETURN_IF_ERROR(InsertEvents(conn, id, std::span(&t.event, 1), rows));
-    if (!request.idempotency_key.empty()) {
-      MOTCUA_RETURN_IF_ERROR(RememberIdempotent(conn, request.idempotency_key, fingerprint,
-                                                EncodeDossier(t.dossier), t.event.at));
-    }
-    out = std::move(t.dossier);
-    return Status::Ok();
-  });
+      },
+      after_commit);
   if (!status.ok()) return status;
   return std::move(*out);
 }
@@ -116,36 +141,46 @@ Result<dossier::Dossier> SqliteStore::ApplyTransition(const TransitionWrite& wri
   const std::string fingerprint =
       "transition " + d.code + " from version " + std::to_string(write.expected_version);
   std::optional<dossier::Dossier> out;
-  Status status = db_->writer().Write([&](Connection& conn) -> Status {
-    if (!write.idempotency_key.empty()) {
-      MOTCUA_ASSIGN_OR_RETURN(auto earlier,
-                              FindIdempotent(conn, write.idempotency_key, fingerprint));
-      if (earlier) {
-        MOTCUA_ASSIGN_OR_RETURN(out, DecodeDossier(*earlier));
+  std::vector<FactsCache::Change> changes;
+  std::uint64_t generation = 0;
+  const auto after_commit = [&] {
+    if (!changes.empty()) facts_cache_.Apply(changes, generation);
+  };
+  Status status = db_->writer().Write(
+      [&](Connection& conn) -> Status {
+        changes.clear();
+        if (!write.idempotency_key.empty()) {
+          MOTCUA_ASSIGN_OR_RETURN(auto earlier,
+                                  FindIdempotent(conn, write.idempotency_key, fingerprint));
+          if (earlier) {
+            MOTCUA_ASSIGN_OR_RETURN(out, DecodeDossier(*earlier));
+            return Status::Ok();
+          }
+        }
+        MOTCUA_ASSIGN_OR_RETURN(const std::optional<StoredHead> head, FindHead(conn, d.code));
+        if (!head) return Status::NotFound("no dossier " + d.code);
+        if (head->version != write.expected_version) {
+          return Status::Conflict("dossier " + d.code + " is at version " +
+                                  std::to_string(head->version) + ", not " +
+                                  std::to_string(write.expected_version) + ": reload and retry");
+        }
+        MOTCUA_RETURN_IF_ERROR(CheckEvent(e, d, head->version + 1, head->head_hash));
+        MOTCUA_RETURN_IF_ERROR(CheckSnapshot(d, e));
+        MOTCUA_ASSIGN_OR_RETURN(FactsRow facts, GetFacts(conn, *head));
+        MOTCUA_ASSIGN_OR_RETURN(const DossierRows rows,
+                                RowsAfter(d, e, write.desk_grant, std::move(facts)));
+        MOTCUA_RETURN_IF_ERROR(UpdateDossier(conn, *head, d, rows));
+        MOTCUA_RETURN_IF_ERROR(InsertEvents(conn, head->id, std::span(&e, 1), rows));
+        if (!write.idempotency_key.empty()) {
+          MOTCUA_RETURN_IF_ERROR(
+              RememberIdempotent(conn, write.idempotency_key, fingerprint, EncodeDossier(d), e.at));
+        }
+        MOTCUA_ASSIGN_OR_RETURN(generation, BumpFactsGeneration(conn));
+        changes.push_back(CacheChange(rows, head->id, head->facts_agency));
+        out = d;
         return Status::Ok();
-      }
-    }
-    MOTCUA_ASSIGN_OR_RETURN(const std::optional<StoredHead> head, FindHead(conn, d.code));
-    if (!head) return Status::NotFound("no dossier " + d.code);
-    if (head->version != write.expected_version) {
-      return Status::Conflict("dossier " + d.code + " is at version " +
-                              std::to_string(head->version) + ", not " +
-                              std::to_string(write.expected_version) + ": reload and retry");
-    }
-    MOTCUA_RETURN_IF_ERROR(CheckEvent(e, d, head->version + 1, head->head_hash));
-    MOTCUA_RETURN_IF_ERROR(CheckSnapshot(d, e));
-    MOTCUA_ASSIGN_OR_RETURN(FactsRow facts, GetFacts(conn, *head));
-    MOTCUA_ASSIGN_OR_RETURN(const DossierRows rows,
-                            RowsAfter(d, e, write.desk_grant, std::move(facts)));
-    MOTCUA_RETURN_IF_ERROR(UpdateDossier(conn, *head, d, rows));
-    MOTCUA_RETURN_IF_ERROR(InsertEvents(conn, head->id, std::span(&e, 1), rows));
-    if (!write.idempotency_key.empty()) {
-      MOTCUA_RETURN_IF_ERROR(
-          RememberIdempotent(conn, write.idempotency_key, fingerprint, EncodeDossier(d), e.at));
-    }
-    out = d;
-    return Status::Ok();
-  });
+      },
+      after_commit);
   if (!status.ok()) return status;
   return std::move(*out);
 }
@@ -182,23 +217,35 @@ Result<ImportSummary> SqliteStore::ImportDossiers(std::span<const ImportedDossie
     highest = std::max(highest, code.sequence);
   }
   ImportSummary summary;
-  Status status = db_->writer().Write([&](Connection& conn) -> Status {
-    summary = ImportSummary{};
-    for (size_t i = 0; i < batch.size(); ++i) {
-      std::int64_t id = 0;
-      MOTCUA_RETURN_IF_ERROR(InsertDossier(conn, batch[i].dossier, rows[i], &id));
-      if (id == 0) {
-        ++summary.already_present;
-        continue;
-      }
-      MOTCUA_RETURN_IF_ERROR(InsertEvents(conn, id, batch[i].events, rows[i]));
-      ++summary.imported;
+  std::uint64_t generation = 0;
+  // Imported history lands in the middle of cached agencies: forget them.
+  const auto after_commit = [&] {
+    std::string last;
+    for (const DossierRows& r : rows) {
+      if (r.facts_agency != last) facts_cache_.Invalidate(r.facts_agency, generation);
+      last = r.facts_agency;
     }
-    for (const auto& [key, sequence] : sequences) {
-      MOTCUA_RETURN_IF_ERROR(RaiseSequence(conn, key.first, key.second, sequence));
-    }
-    return Status::Ok();
-  });
+  };
+  Status status = db_->writer().Write(
+      [&](Connection& conn) -> Status {
+        summary = ImportSummary{};
+        for (size_t i = 0; i < batch.size(); ++i) {
+          std::int64_t id = 0;
+          MOTCUA_RETURN_IF_ERROR(InsertDossier(conn, batch[i].dossier, rows[i], &id));
+          if (id == 0) {
+            ++summary.already_present;
+            continue;
+          }
+          MOTCUA_RETURN_IF_ERROR(InsertEvents(conn, id, batch[i].events, rows[i]));
+          ++summary.imported;
+        }
+        for (const auto& [key, sequence] : sequences) {
+          MOTCUA_RETURN_IF_ERROR(RaiseSequence(conn, key.first, key.second, sequence));
+        }
+        MOTCUA_ASSIGN_OR_RETURN(generation, BumpFactsGeneration(conn));
+        return Status::Ok();
+      },
+      after_commit);
   if (!status.ok()) return status;
   return summary;
 }
