@@ -11,6 +11,7 @@
 
 #include "calendar/working_calendar.h"
 #include "catalog/catalog.h"
+#include "datafiles/domain_data.h"
 #include "store/store.h"
 #include "util/status.h"
 
@@ -27,10 +28,7 @@ Result<std::unique_ptr<store::Store>> OpenStore(const std::string& url);
 // What a replay reads: the catalog of DATA_DIR/catalog and the working
 // calendar of 2000..2099 (the years a dossier code can carry) under the
 // default office hours, from DATA_DIR/calendar.
-struct DomainData {
-  catalog::Catalog catalog;
-  calendar::WorkingCalendar calendar;
-};
-Result<std::unique_ptr<DomainData>> LoadDomainData(const std::string& data_dir);
+using datafiles::DomainData;
+using datafiles::LoadDomainData;
 
 }  // namespace motcua::cli

@@ -9,6 +9,8 @@
 #include <memory>
 #include <string>
 
+#include "api/api.h"
+#include "api/domain_source.h"
 #include "cli/command.h"
 #include "http/access_log.h"
 #include "http/listen_address.h"
@@ -50,6 +52,12 @@ void Run(const ServeOptions& o, CliState& state) {
     return;
   }
   std::unique_ptr<store::Store> db = std::move(*opened);
+  auto domain = api::DomainSource::FromDataDir(state.data_dir);
+  if (!domain.ok()) {
+    state.exit_code = ReportFailure(domain.status());
+    return;
+  }
+  http::PasswordHasher hasher;
   http::LogEvent(*log, spdlog::level::info, "store opened", {{"db", o.db}});
 
   http::ServerOptions options;
@@ -65,9 +73,16 @@ void Run(const ServeOptions& o, CliState& state) {
     db.reset();
     http::LogEvent(*log, spdlog::level::info, "store closed");
   };
-  // The API routes on the store join this table in phase 2; the system routes
-  // (/healthz, /metrics, /api/v1/openapi.json) are added by the server.
+  // The API routes; the system routes (/healthz, /metrics,
+  // /api/v1/openapi.json) are added by the server.
   http::RouteTable routes;
+  const Status added = api::AddApiRoutes(
+      routes, deps.schemas,
+      api::ApiDeps{.store = db.get(), .domain = domain->get(), .hasher = &hasher});
+  if (!added.ok()) {
+    state.exit_code = ReportFailure(added);
+    return;
+  }
 
   auto server = http::Server::Start(std::move(options), std::move(routes), std::move(deps));
   if (!server.ok()) {
