@@ -13,6 +13,7 @@
 #pragma once
 
 #include "api/domain_source.h"
+#include "http/cookie.h"
 #include "http/openapi.h"
 #include "http/password.h"
 #include "http/route.h"
@@ -25,6 +26,9 @@ struct ApiDeps {
   store::Store* store = nullptr;                 // REQUIRES: non-null
   DomainSource* domain = nullptr;                // REQUIRES: non-null
   const http::PasswordHasher* hasher = nullptr;  // REQUIRES: non-null
+  // The session cookie, as the server reads it (ServerOptions::cookie); its
+  // max_age_seconds is also how long a login session lives.
+  http::CookieOptions cookie;
 };
 
 // Adds every API route and the schemas they name. InvalidArgument when the
