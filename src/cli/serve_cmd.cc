@@ -78,7 +78,8 @@ void Run(const ServeOptions& o, CliState& state) {
   http::RouteTable routes;
   const Status added = api::AddApiRoutes(
       routes, deps.schemas,
-      api::ApiDeps{.store = db.get(), .domain = domain->get(), .hasher = &hasher});
+      api::ApiDeps{
+          .store = db.get(), .domain = domain->get(), .hasher = &hasher, .cookie = options.cookie});
   if (!added.ok()) {
     state.exit_code = ReportFailure(added);
     return;
