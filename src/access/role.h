@@ -42,6 +42,9 @@ struct User {
   std::string display_name;  // Vietnamese, e.g. "Nguyễn Thị B"
   std::vector<Role> roles;
   std::string agency_code;  // the user's own agency; empty when none
+  // A disabled user cannot log in, and its sessions and API tokens stop
+  // authenticating; the account stays for the history that names it.
+  bool disabled = false;
 
   bool HasRole(Role role) const;
 };

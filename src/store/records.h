@@ -38,6 +38,11 @@ struct NewDossier {
   std::string idempotency_key;
   // The delegation grant the desk used, if any (for per-delegation reports).
   std::optional<std::int64_t> desk_grant;
+  // The HTTP request that made the write, stored with the event row (not part
+  // of the event hash): Store::ListEventRequestIds. Empty: none. (The
+  // initializer keeps brace-initialized requests that omit it free of
+  // -Wmissing-field-initializers.)
+  std::string request_id = {};
 };
 
 // One life-cycle step of an existing dossier: the result of dossier::Apply.
@@ -50,6 +55,7 @@ struct TransitionWrite {
   dossier::Transition transition;
   std::string idempotency_key;  // as in NewDossier
   std::optional<std::int64_t> desk_grant;
+  std::string request_id = {};  // as in NewDossier
 };
 
 // A historic dossier with its whole event chain (motcua import).

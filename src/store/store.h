@@ -35,6 +35,7 @@
 #include "dossier/dossier.h"
 #include "dossier/event.h"
 #include "report/facts_table.h"
+#include "store/account_records.h"
 #include "store/records.h"
 #include "util/civil_time.h"
 #include "util/status.h"
@@ -90,6 +91,10 @@ class Store {
                                            int limit) = 0;
   virtual Result<std::vector<DossierSummary>> SearchDossiers(const SearchQuery& query) = 0;
 
+  // Seq 1..n with the request id each event was written by (empty for
+  // imported ones). NotFound for an unknown code.
+  virtual Result<std::vector<std::string>> ListEventRequestIds(std::string_view code) = 0;
+
   // Calls `fn` once per dossier, in storage order, with its
   // whole event chain, from one consistent snapshot; stops at the first non-ok
   // Status from `fn` and returns it. For `motcua audit verify`.
@@ -97,15 +102,43 @@ class Store {
 
   // ---- Users and their credentials.
 
-  // Creates or replaces the user (by login). The password hash is kept.
+  // Creates or replaces the user (by login), `disabled` included. The
+  // password hash is kept.
   virtual Status PutUser(const access::User& user) = 0;
   virtual Result<access::User> GetUser(std::string_view login) = 0;
   // Ordered by login.
   virtual Result<std::vector<access::User>> ListUsers() = 0;
+  // Also deletes the user's credentials, so that a later user with the same
+  // login does not inherit them.
   virtual Status DeleteUser(std::string_view login) = 0;
   // The store keeps what http/ hands it (a password hash, never a password).
   virtual Status SetPasswordHash(std::string_view login, std::string_view hash) = 0;
   virtual Result<std::string> GetPasswordHash(std::string_view login) = 0;
+
+  // Login sessions and API tokens (account_records.h). Returns the credential
+  // with its new id. AlreadyExists for a duplicate token_hash; NotFound when
+  // the login does not exist; InvalidArgument when token_hash is not 64 hex
+  // digits or a session has no expiry.
+  virtual Result<Credential> CreateCredential(const Credential& credential) = 0;
+  // NotFound when no credential has that hash (live or not: the caller checks
+  // LiveAt).
+  virtual Result<Credential> FindCredential(std::string_view token_hash) = 0;
+  // Sets revoked_at = at (the first revocation stays). NotFound for an
+  // unknown id.
+  virtual Status RevokeCredential(std::int64_t id, Instant at) = 0;
+  // Ordered by id; `login` empty: everyone's.
+  virtual Result<std::vector<Credential>> ListCredentials(CredentialKind kind,
+                                                          std::string_view login) = 0;
+
+  // ---- Audit of administrative writes (dossier writes are audited by their
+  // events).
+
+  // Stores the entry with a new, increasing id (entry.id is ignored).
+  // InvalidArgument when it names no action.
+  virtual Status AppendAudit(const AuditEntry& entry) = 0;
+  // Newest first, at most `limit` (1..1000, else InvalidArgument), with
+  // id < before_id when before_id > 0.
+  virtual Result<std::vector<AuditEntry>> ListAudit(std::int64_t before_id, int limit) = 0;
 
   // ---- Delegation grants.
 
@@ -117,12 +150,30 @@ class Store {
   // Ordered by id.
   virtual Result<std::vector<access::Grant>> ListGrants(const GrantFilter& filter) = 0;
 
+  // ---- Questions from the desk to the agency's experts about a dossier.
+
+  // Stores the question (answer fields ignored) and returns it with its new
+  // id. NotFound for an unknown dossier; InvalidArgument for an empty text.
+  virtual Result<Question> AskQuestion(const Question& question) = 0;
+  // NotFound for an unknown id; Conflict when already answered (nothing
+  // changes); InvalidArgument for an empty answer.
+  virtual Result<Question> AnswerQuestion(std::int64_t id, std::string_view answered_by,
+                                          std::string_view answer, Instant at) = 0;
+  virtual Result<Question> GetQuestion(std::int64_t id) = 0;
+  // Ordered by id. NotFound for an unknown dossier.
+  virtual Result<std::vector<Question>> ListQuestions(std::string_view dossier_code) = 0;
+
   // ---- Reports.
 
   // The facts of query.agency_code (or all agencies) that can count in
   // [from, to); report::Compute then filters exactly. Kept in step with every
   // write, so this reads one narrow range and replays nothing.
   virtual Result<report::FactsTable> ReportFacts(const FactsQuery& query) = 0;
+
+  // Dossiers per state, and open ones past their due time at `now`, for the
+  // /metrics gauges. Cheap at any size: kept as counters or read from an
+  // index, never by decoding dossiers.
+  virtual Result<DossierCounts> CountDossiers(Instant now) = 0;
 
   // ---- Housekeeping.
 

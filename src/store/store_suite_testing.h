@@ -13,6 +13,7 @@
 #include <memory>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "dossier/code.h"
@@ -576,6 +577,351 @@ TEST_P(StoreSuite, GrantsAreStoredWhole) {
   bad = g;
   bad.id = 999;
   EXPECT_EQ(store_->UpdateGrant(bad).code(), Status::Code::kNotFound);
+}
+
+TEST_P(StoreSuite, ADisabledUserStaysDisabledUntilPutBack) {
+  access::User u{"desk.b", "Trần Văn Bàn", {access::Role::kDesk}, DossierMaker::kAgency};
+  ASSERT_TRUE(store_->PutUser(u).ok());
+  EXPECT_FALSE(store_->GetUser("desk.b")->disabled);
+  u.disabled = true;
+  ASSERT_TRUE(store_->PutUser(u).ok());
+  EXPECT_TRUE(store_->GetUser("desk.b")->disabled);
+  EXPECT_TRUE(store_->ListUsers()->front().disabled);
+  u.disabled = false;
+  ASSERT_TRUE(store_->PutUser(u).ok());
+  EXPECT_FALSE(store_->GetUser("desk.b")->disabled);
+}
+
+// ---- Credentials.
+
+// A token hash as http::TokenHash makes them: 64 lowercase hex digits.
+inline std::string FakeTokenHash(char digit) { return std::string(64, digit); }
+
+TEST_P(StoreSuite, ASessionIsFoundByItsTokenHashUntilItIsRevoked) {
+  ASSERT_TRUE(store_->PutUser({"desk.a", "Lê Thị Hoa", {access::Role::kDesk}, ""}).ok());
+  const Instant t0 = LocalTime("2024-03-04T08:00");
+  Credential session;
+  session.kind = CredentialKind::kSession;
+  session.token_hash = FakeTokenHash('a');
+  session.login = "desk.a";
+  session.label = "Mozilla/5.0";
+  session.created_by = "desk.a";
+  session.created_at = t0;
+  session.expires_at = t0 + 8 * 3600;
+  auto created = store_->CreateCredential(session);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  EXPECT_GT(created->id, 0);
+
+  auto found = store_->FindCredential(FakeTokenHash('a'));
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  EXPECT_EQ(*found, *created);
+  EXPECT_TRUE(found->LiveAt(t0 + 60));
+  EXPECT_FALSE(found->LiveAt(t0 + 8 * 3600));  // expired at expires_at
+  EXPECT_EQ(store_->FindCredential(FakeTokenHash('b')).status().code(), Status::Code::kNotFound);
+
+  // Logging out; a second revocation keeps the first time.
+  ASSERT_TRUE(store_->RevokeCredential(created->id, t0 + 600).ok());
+  ASSERT_TRUE(store_->RevokeCredential(created->id, t0 + 900).ok());
+  found = store_->FindCredential(FakeTokenHash('a'));
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->revoked_at, t0 + 600);
+  EXPECT_TRUE(found->LiveAt(t0 + 599));
+  EXPECT_FALSE(found->LiveAt(t0 + 600));
+  EXPECT_EQ(store_->RevokeCredential(created->id + 100, t0).code(), Status::Code::kNotFound);
+}
+
+TEST_P(StoreSuite, CredentialsAreRefusedForDuplicateTokensUnknownUsersAndBadHashes) {
+  ASSERT_TRUE(store_->PutUser({"admin", "Quản trị", {access::Role::kAdmin}, ""}).ok());
+  Credential token;
+  token.kind = CredentialKind::kApiToken;
+  token.token_hash = FakeTokenHash('1');
+  token.login = "admin";
+  token.label = "Cổng DVC quốc gia";
+  token.created_by = "admin";
+  token.created_at = LocalTime("2024-03-04T08:00");
+  auto first = store_->CreateCredential(token);  // an API token may have no expiry
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_TRUE(first->LiveAt(LocalTime("2030-01-01T00:00")));
+  EXPECT_EQ(store_->CreateCredential(token).status().code(), Status::Code::kAlreadyExists);
+
+  Credential other = token;
+  other.token_hash = FakeTokenHash('2');
+  other.login = "nobody";
+  EXPECT_EQ(store_->CreateCredential(other).status().code(), Status::Code::kNotFound);
+  other.login = "admin";
+  other.token_hash = std::string(64, 'A');  // not as TokenHash spells it
+  EXPECT_EQ(store_->CreateCredential(other).status().code(), Status::Code::kInvalidArgument);
+  other.token_hash = "abc";
+  EXPECT_EQ(store_->CreateCredential(other).status().code(), Status::Code::kInvalidArgument);
+  other.token_hash = FakeTokenHash('3');
+  other.kind = CredentialKind::kSession;  // a session without an expiry
+  EXPECT_EQ(store_->CreateCredential(other).status().code(), Status::Code::kInvalidArgument);
+  auto all = store_->ListCredentials(CredentialKind::kApiToken, "");
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 1u);  // nothing of the refused ones was written
+  EXPECT_EQ(all->front(), *first);
+}
+
+TEST_P(StoreSuite, CredentialsAreListedByKindAndLoginInCreationOrder) {
+  for (const char* login : {"a.user", "b.user"}) {
+    ASSERT_TRUE(store_->PutUser({login, "Người dùng", {access::Role::kDesk}, ""}).ok());
+  }
+  const Instant t0 = LocalTime("2024-03-04T08:00");
+  const struct {
+    CredentialKind kind;
+    const char* login;
+    char digit;
+  } rows[] = {{CredentialKind::kSession, "b.user", '1'},
+              {CredentialKind::kApiToken, "a.user", '2'},
+              {CredentialKind::kSession, "a.user", '3'},
+              {CredentialKind::kSession, "b.user", '4'}};
+  std::vector<std::int64_t> ids;
+  for (const auto& r : rows) {
+    Credential c;
+    c.kind = r.kind;
+    c.token_hash = FakeTokenHash(r.digit);
+    c.login = r.login;
+    c.created_by = r.login;
+    c.created_at = t0;
+    c.expires_at = t0 + 3600;
+    auto created = store_->CreateCredential(c);
+    ASSERT_TRUE(created.ok()) << created.status().ToString();
+    ids.push_back(created->id);
+  }
+  const auto ids_of = [&](CredentialKind kind, std::string_view login) {
+    std::vector<std::int64_t> out;
+    auto list = store_->ListCredentials(kind, login);
+    EXPECT_TRUE(list.ok()) << list.status().ToString();
+    if (list.ok()) {
+      for (const Credential& c : *list) out.push_back(c.id);
+    }
+    return out;
+  };
+  EXPECT_EQ(ids_of(CredentialKind::kSession, ""), (std::vector{ids[0], ids[2], ids[3]}));
+  EXPECT_EQ(ids_of(CredentialKind::kSession, "b.user"), (std::vector{ids[0], ids[3]}));
+  EXPECT_EQ(ids_of(CredentialKind::kApiToken, "a.user"), (std::vector{ids[1]}));
+  EXPECT_TRUE(ids_of(CredentialKind::kApiToken, "b.user").empty());
+
+  // A deleted user's credentials go with it: a new "b.user" starts clean.
+  ASSERT_TRUE(store_->DeleteUser("b.user").ok());
+  EXPECT_TRUE(ids_of(CredentialKind::kSession, "b.user").empty());
+  EXPECT_EQ(store_->FindCredential(FakeTokenHash('1')).status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(ids_of(CredentialKind::kSession, ""), (std::vector{ids[2]}));
+}
+
+// ---- Audit log.
+
+TEST_P(StoreSuite, TheAuditLogListsNewestFirstInPages) {
+  const Instant t0 = LocalTime("2024-03-04T08:00");
+  for (int i = 1; i <= 5; ++i) {
+    AuditEntry e;
+    e.at = t0 + i;
+    e.actor = "admin";
+    e.acting_for = i % 2 ? DossierMaker::kAgency : "";
+    e.request_id = Numbered("req-", i);
+    e.action = "grant.create";
+    e.target = std::to_string(i);
+    e.detail = R"({"to":"postal.a"})";
+    ASSERT_TRUE(store_->AppendAudit(e).ok());
+  }
+  auto page = store_->ListAudit(0, 2);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_EQ(page->size(), 2u);
+  EXPECT_EQ((*page)[0].request_id, "req-5");
+  EXPECT_EQ((*page)[1].request_id, "req-4");
+  EXPECT_GT((*page)[0].id, (*page)[1].id);
+  EXPECT_EQ((*page)[0].at, t0 + 5);
+  EXPECT_EQ((*page)[0].acting_for, DossierMaker::kAgency);
+  EXPECT_EQ((*page)[0].detail, R"({"to":"postal.a"})");
+  auto rest = store_->ListAudit(page->back().id, 1000);
+  ASSERT_TRUE(rest.ok());
+  ASSERT_EQ(rest->size(), 3u);
+  EXPECT_EQ((*rest)[0].target, "3");
+  EXPECT_EQ((*rest)[2].target, "1");
+  EXPECT_EQ((*rest)[2].acting_for, DossierMaker::kAgency);
+  EXPECT_TRUE(store_->ListAudit(rest->back().id, 10)->empty());
+
+  EXPECT_EQ(store_->ListAudit(0, 0).status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(store_->ListAudit(0, 1001).status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(store_->AppendAudit(AuditEntry{}).code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(store_->ListAudit(0, 1000)->size(), 5u);
+}
+
+// ---- Request ids of events.
+
+TEST_P(StoreSuite, EachEventKeepsTheRequestIdThatWroteIt) {
+  const Instant at = LocalTime("2024-03-04T08:10");
+  NewDossier req;
+  req.agency_code = DossierMaker::kAgency;
+  req.submitted_at = at;
+  req.request_id = "req-submit";
+  req.build = [&](const std::string& code) { return maker_.Submit(code, "A", "0", at); };
+  auto d = store_->CreateDossier(req);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  auto t = maker_.Step(*d, dossier::Action::kReceive, at + 600);
+  ASSERT_TRUE(t.ok());
+  TransitionWrite w;
+  w.expected_version = d->version;
+  w.transition = *t;
+  w.request_id = "req-receive";
+  ASSERT_TRUE(store_->ApplyTransition(w).ok());
+  auto ids = store_->ListEventRequestIds(d->code);
+  ASSERT_TRUE(ids.ok()) << ids.status().ToString();
+  EXPECT_EQ(*ids, (std::vector<std::string>{"req-submit", "req-receive"}));
+  // The request id is beside the chain, not in it.
+  auto events = store_->ListEvents(d->code);
+  ASSERT_TRUE(events.ok());
+  EXPECT_TRUE(dossier::VerifyChain(*events).ok());
+
+  // Imported history was written by no request.
+  auto old = maker_.Submit(std::string(DossierMaker::kAgency) + "-240301-0001", "C", "0",
+                           LocalTime("2024-03-01T08:00"));
+  ASSERT_TRUE(old.ok());
+  const std::vector<ImportedDossier> history = {{old->dossier, {old->event}, std::nullopt}};
+  ASSERT_TRUE(store_->ImportDossiers(history).ok());
+  EXPECT_EQ(*store_->ListEventRequestIds(old->dossier.code), (std::vector<std::string>{""}));
+  EXPECT_EQ(store_->ListEventRequestIds("000.00.12.H29-240304-0099").status().code(),
+            Status::Code::kNotFound);
+}
+
+// ---- Questions.
+
+TEST_P(StoreSuite, AQuestionIsAskedAndAnsweredOnce) {
+  const dossier::Dossier d = Create("A", "0", LocalTime("2024-03-04T08:10"));
+  const Instant t0 = LocalTime("2024-03-04T09:00");
+  Question q;
+  q.dossier_code = d.code;
+  q.agency_code = "000.00.07.H29";
+  q.asked_by = "desk.a";
+  q.text = "Giấy phép cũ còn hiệu lực không?";
+  q.asked_at = t0;
+  q.answer = "ignored";  // an answer comes only through AnswerQuestion
+  auto asked = store_->AskQuestion(q);
+  ASSERT_TRUE(asked.ok()) << asked.status().ToString();
+  EXPECT_GT(asked->id, 0);
+  EXPECT_TRUE(asked->answer.empty());
+  EXPECT_FALSE(asked->answered_at.has_value());
+  auto got = store_->GetQuestion(asked->id);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(*got, *asked);
+
+  auto answered = store_->AnswerQuestion(asked->id, "spec.b", "Còn hiệu lực đến 2025.", t0 + 3600);
+  ASSERT_TRUE(answered.ok()) << answered.status().ToString();
+  EXPECT_EQ(answered->answered_by, "spec.b");
+  EXPECT_EQ(answered->answer, "Còn hiệu lực đến 2025.");
+  EXPECT_EQ(answered->answered_at, t0 + 3600);
+  EXPECT_EQ(answered->text, q.text);
+  EXPECT_EQ(*store_->GetQuestion(asked->id), *answered);
+
+  // A second answer is a conflict and changes nothing.
+  EXPECT_EQ(store_->AnswerQuestion(asked->id, "spec.c", "Hết hạn.", t0 + 7200).status().code(),
+            Status::Code::kConflict);
+  EXPECT_EQ(*store_->GetQuestion(asked->id), *answered);
+  EXPECT_EQ(store_->AnswerQuestion(asked->id + 100, "spec.c", "x", t0).status().code(),
+            Status::Code::kNotFound);
+  EXPECT_EQ(store_->GetQuestion(asked->id + 100).status().code(), Status::Code::kNotFound);
+}
+
+TEST_P(StoreSuite, QuestionsAreListedPerDossierAndNeedOne) {
+  const dossier::Dossier a = Create("A", "0", LocalTime("2024-03-04T08:10"));
+  const dossier::Dossier b = Create("B", "0", LocalTime("2024-03-04T08:20"));
+  std::vector<std::int64_t> ids;
+  for (const auto* d : {&a, &b, &a}) {
+    Question q;
+    q.dossier_code = d->code;
+    q.agency_code = DossierMaker::kAgency;
+    q.asked_by = "desk.a";
+    q.text = "Câu hỏi " + d->code;
+    q.asked_at = LocalTime("2024-03-04T09:00");
+    auto asked = store_->AskQuestion(q);
+    ASSERT_TRUE(asked.ok()) << asked.status().ToString();
+    ids.push_back(asked->id);
+  }
+  auto of_a = store_->ListQuestions(a.code);
+  ASSERT_TRUE(of_a.ok()) << of_a.status().ToString();
+  ASSERT_EQ(of_a->size(), 2u);
+  EXPECT_EQ((*of_a)[0].id, ids[0]);
+  EXPECT_EQ((*of_a)[1].id, ids[2]);
+  EXPECT_EQ((*of_a)[1].dossier_code, a.code);
+  EXPECT_EQ(store_->ListQuestions(b.code)->size(), 1u);
+
+  Question orphan;
+  orphan.dossier_code = "000.00.12.H29-240304-0099";
+  orphan.text = "?";
+  EXPECT_EQ(store_->AskQuestion(orphan).status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(store_->ListQuestions(orphan.dossier_code).status().code(), Status::Code::kNotFound);
+  orphan.dossier_code = a.code;
+  orphan.text.clear();
+  EXPECT_EQ(store_->AskQuestion(orphan).status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(store_->ListQuestions(a.code)->size(), 2u);
+}
+
+// ---- Counts for /metrics.
+
+TEST_P(StoreSuite, DossierCountsFollowEveryWrite) {
+  const auto count_of = [](const DossierCounts& c, dossier::State s) {
+    for (const auto& [state, n] : c.by_state) {
+      if (state == s) return n;
+    }
+    return std::int64_t{-1};
+  };
+  auto empty = store_->CountDossiers(LocalTime("2024-03-04T08:00"));
+  ASSERT_TRUE(empty.ok()) << empty.status().ToString();
+  ASSERT_EQ(empty->by_state.size(), dossier::AllStates().size());
+  for (size_t i = 0; i < empty->by_state.size(); ++i) {
+    EXPECT_EQ(empty->by_state[i].first, dossier::AllStates()[i]);  // enum order
+    EXPECT_EQ(empty->by_state[i].second, 0);
+  }
+  EXPECT_EQ(empty->open_overdue, 0);
+
+  // Monday 2024-03-04; five working days end on Monday the 11th.
+  const Instant t0 = LocalTime("2024-03-04T08:10");
+  dossier::Dossier a = Create("A", "0", t0);
+  dossier::Dossier b = Create("B", "0", t0 + 60);
+  dossier::Dossier c = Create("C", "0", t0 + 120);
+  Create("D", "0", t0 + 180);
+  for (auto [d, action, at] : std::vector<std::tuple<dossier::Dossier*, dossier::Action, Instant>>{
+           {&a, dossier::Action::kReceive, t0 + 3600},
+           {&b, dossier::Action::kReceive, t0 + 3600},
+           {&b, dossier::Action::kTransfer, t0 + 3700},
+           {&b, dossier::Action::kResolve, t0 + 7200},
+           {&c, dossier::Action::kRefuse, t0 + 3600}}) {
+    auto next = Do(*d, action, at);
+    ASSERT_TRUE(next.ok()) << next.status().ToString();
+    *d = *next;
+  }
+  auto history = maker_.Submit(std::string(DossierMaker::kAgency) + "-240301-0001", "E", "0",
+                               LocalTime("2024-03-01T08:00"));
+  ASSERT_TRUE(history.ok());
+  ASSERT_TRUE(store_->ImportDossiers({{{history->dossier, {history->event}, std::nullopt}}}).ok());
+
+  auto counts = store_->CountDossiers(t0 + 3600 * 2);
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_EQ(count_of(*counts, dossier::State::kSubmitted), 2);  // D and the imported one
+  EXPECT_EQ(count_of(*counts, dossier::State::kReceived), 1);
+  EXPECT_EQ(count_of(*counts, dossier::State::kResolved), 1);
+  EXPECT_EQ(count_of(*counts, dossier::State::kRefused), 1);
+  EXPECT_EQ(count_of(*counts, dossier::State::kInProgress), 0);
+  EXPECT_EQ(counts->open_overdue, 0);
+
+  // Past its due time the received dossier is overdue; the resolved and
+  // refused ones never count, and submitted ones have no due time before
+  // receipt.
+  DossierFilter received;
+  received.states = {dossier::State::kReceived};
+  auto page = store_->ListDossiers(received, "", 10);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->dossiers.size(), 1u);
+  ASSERT_TRUE(page->dossiers[0].due_at.has_value());
+  const Instant due = *page->dossiers[0].due_at;
+  EXPECT_EQ(store_->CountDossiers(due)->open_overdue, 0);
+  counts = store_->CountDossiers(due + 1);
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->open_overdue, 1);
+  EXPECT_EQ(store_->CountDossiers(LocalTime("2025-01-01T00:00"))->open_overdue, 1);
+  std::int64_t total = 0;
+  for (const auto& [state, n] : counts->by_state) total += n;
+  EXPECT_EQ(total, 5);
 }
 
 // ---- Reopening.

@@ -190,7 +190,8 @@ Status UpdateDossier(Connection& conn, const StoredHead& head, const dossier::Do
 }
 
 Status InsertEvents(Connection& conn, std::int64_t dossier_id,
-                    std::span<const dossier::Event> events, const DossierRows& rows) {
+                    std::span<const dossier::Event> events, const DossierRows& rows,
+                    std::string_view request_id) {
   if (rows.event_hashes.size() != events.size()) {
     return Status::Internal("InsertEvents: events and encoded hashes differ");
   }
@@ -201,9 +202,9 @@ Status InsertEvents(Connection& conn, std::int64_t dossier_id,
     const auto& [prev, hash] = rows.event_hashes[i];
     MOTCUA_ASSIGN_OR_RETURN(Statement s,
                             conn.Prepare("INSERT INTO event(id, dossier_id, seq, action, actor, "
-                                         "on_behalf_of, at, payload, prev_hash, hash) "
+                                         "on_behalf_of, at, payload, prev_hash, hash, request_id) "
                                          "VALUES(?1 * 1048576 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                                         "?8, ?9)"));
+                                         "?8, ?9, ?10)"));
     s.Bind(1, dossier_id)
         .Bind(2, e.seq)
         .BindRef(3, dossier::ActionName(e.action))
@@ -212,7 +213,8 @@ Status InsertEvents(Connection& conn, std::int64_t dossier_id,
         .Bind(6, e.at)
         .BindRef(7, e.payload)
         .BindBlobRef(8, View(prev))
-        .BindBlobRef(9, View(hash));
+        .BindBlobRef(9, View(hash))
+        .BindRef(10, request_id);
     MOTCUA_RETURN_IF_ERROR(s.Run());
   }
   return Status::Ok();

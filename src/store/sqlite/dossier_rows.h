@@ -83,9 +83,12 @@ Status InsertDossier(Connection& conn, const dossier::Dossier& d, const DossierR
 // REQUIRES: rows.SetFacts was called.
 Status UpdateDossier(Connection& conn, const StoredHead& head, const dossier::Dossier& d,
                      const DossierRows& rows);
-// Inserts `events` (those EncodeRows was given).
+// Inserts `events` (those EncodeRows was given), each with `request_id`
+// (empty for imported history). REQUIRES: request_id.data() != nullptr (a
+// null pointer would bind SQL NULL).
 Status InsertEvents(Connection& conn, std::int64_t dossier_id,
-                    std::span<const dossier::Event> events, const DossierRows& rows);
+                    std::span<const dossier::Event> events, const DossierRows& rows,
+                    std::string_view request_id = "");
 
 // Counts one more change of the report facts (facts_cache.h) and returns
 // the new generation; FactsGeneration reads the current one.

@@ -9,7 +9,8 @@
 // The SQL lives in the files beside this one, one concern each:
 // dossier_rows (the rows a dossier write touches), store_writes (create,
 // transition, import), store_reads (get, list, search, audit), store_people
-// (users, grants), store_facts (reports, housekeeping). Report facts are
+// (users, grants), store_accounts (credentials, audit log), store_questions
+// (questions about a dossier), store_facts (reports, counts, housekeeping). Report facts are
 // also held in memory per agency once asked for (facts_cache.h), kept in step
 // by every write.
 //
@@ -40,6 +41,7 @@ class SqliteStore final : public Store {
   Result<DossierPage> ListDossiers(const DossierFilter& filter, std::string_view cursor,
                                    int limit) override;
   Result<std::vector<DossierSummary>> SearchDossiers(const SearchQuery& query) override;
+  Result<std::vector<std::string>> ListEventRequestIds(std::string_view code) override;
   Status ForEachEventChain(const std::function<Status(const EventChain&)>& fn) override;
 
   Status PutUser(const access::User& user) override;
@@ -49,12 +51,28 @@ class SqliteStore final : public Store {
   Status SetPasswordHash(std::string_view login, std::string_view hash) override;
   Result<std::string> GetPasswordHash(std::string_view login) override;
 
+  Result<Credential> CreateCredential(const Credential& credential) override;
+  Result<Credential> FindCredential(std::string_view token_hash) override;
+  Status RevokeCredential(std::int64_t id, Instant at) override;
+  Result<std::vector<Credential>> ListCredentials(CredentialKind kind,
+                                                  std::string_view login) override;
+
+  Status AppendAudit(const AuditEntry& entry) override;
+  Result<std::vector<AuditEntry>> ListAudit(std::int64_t before_id, int limit) override;
+
   Result<access::Grant> CreateGrant(const access::Grant& grant) override;
   Status UpdateGrant(const access::Grant& grant) override;
   Result<access::Grant> GetGrant(std::int64_t id) override;
   Result<std::vector<access::Grant>> ListGrants(const GrantFilter& filter) override;
 
+  Result<Question> AskQuestion(const Question& question) override;
+  Result<Question> AnswerQuestion(std::int64_t id, std::string_view answered_by,
+                                  std::string_view answer, Instant at) override;
+  Result<Question> GetQuestion(std::int64_t id) override;
+  Result<std::vector<Question>> ListQuestions(std::string_view dossier_code) override;
+
   Result<report::FactsTable> ReportFacts(const FactsQuery& query) override;
+  Result<DossierCounts> CountDossiers(Instant now) override;
   Result<std::int64_t> PurgeIdempotencyKeys(Instant before) override;
 
   // The engine underneath, for tests (fault injection, direct SQL).

@@ -1,6 +1,6 @@
-// SqliteStore: users, their password hashes, and delegation grants. Lists of
-// names (roles, scope codes, grant actions) are stored one per line; the names
-// are the stable lowercase ones of access/.
+// SqliteStore: users (with their disabled flag), their password hashes, and
+// delegation grants. Lists of names (roles, scope codes, grant actions) are
+// stored one per line; the names are the stable lowercase ones of access/.
 #include <string>
 #include <vector>
 
@@ -47,6 +47,7 @@ Result<access::User> ReadUser(const Statement& s) {
     user.roles.push_back(role);
   }
   user.agency_code = s.ColumnText(3);
+  user.disabled = s.ColumnInt(4) != 0;
   return user;
 }
 
@@ -100,14 +101,16 @@ Status SqliteStore::PutUser(const access::User& user) {
   for (const access::Role r : user.roles) roles.emplace_back(access::RoleName(r));
   return db_->writer().Write([&](Connection& conn) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(
-        Statement s, conn.Prepare("INSERT INTO app_user(login, display_name, roles, agency) "
-                                  "VALUES(?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET "
-                                  "display_name = excluded.display_name, roles = excluded.roles, "
-                                  "agency = excluded.agency"));
+        Statement s,
+        conn.Prepare("INSERT INTO app_user(login, display_name, roles, agency, disabled) "
+                     "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET "
+                     "display_name = excluded.display_name, roles = excluded.roles, "
+                     "agency = excluded.agency, disabled = excluded.disabled"));
     s.Bind(1, user.login)
         .Bind(2, user.display_name)
         .Bind(3, JoinLines(roles))
-        .Bind(4, user.agency_code);
+        .Bind(4, user.agency_code)
+        .Bind(5, user.disabled ? 1 : 0);
     return s.Run();
   });
 }
@@ -116,7 +119,8 @@ Result<access::User> SqliteStore::GetUser(std::string_view login) {
   return WithReadTransaction(db_->readers(), [&](Connection& conn) -> Result<access::User> {
     MOTCUA_ASSIGN_OR_RETURN(
         Statement s,
-        conn.Prepare("SELECT login, display_name, roles, agency FROM app_user WHERE login = ?1"));
+        conn.Prepare(
+            "SELECT login, display_name, roles, agency, disabled FROM app_user WHERE login = ?1"));
     s.Bind(1, login);
     MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
     if (!row) return Status::NotFound("no user " + std::string(login));
@@ -127,9 +131,9 @@ Result<access::User> SqliteStore::GetUser(std::string_view login) {
 Result<std::vector<access::User>> SqliteStore::ListUsers() {
   return WithReadTransaction(
       db_->readers(), [&](Connection& conn) -> Result<std::vector<access::User>> {
-        MOTCUA_ASSIGN_OR_RETURN(
-            Statement s,
-            conn.Prepare("SELECT login, display_name, roles, agency FROM app_user ORDER BY login"));
+        MOTCUA_ASSIGN_OR_RETURN(Statement s,
+                                conn.Prepare("SELECT login, display_name, roles, agency, disabled "
+                                             "FROM app_user ORDER BY login"));
         std::vector<access::User> users;
         while (true) {
           MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
@@ -146,7 +150,11 @@ Status SqliteStore::DeleteUser(std::string_view login) {
     s.Bind(1, login);
     MOTCUA_RETURN_IF_ERROR(s.Run());
     if (conn.Changes() == 0) return Status::NotFound("no user " + std::string(login));
-    return Status::Ok();
+    // A later user of the same login must not inherit its sessions or tokens.
+    MOTCUA_ASSIGN_OR_RETURN(Statement creds,
+                            conn.Prepare("DELETE FROM credential WHERE login = ?1"));
+    creds.Bind(1, login);
+    return creds.Run();
   });
 }
 

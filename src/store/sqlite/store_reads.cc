@@ -1,4 +1,5 @@
-// SqliteStore reads: one dossier, its events, lists with a keyset cursor,
+// SqliteStore reads: one dossier, its events (and the request ids that wrote
+// them), lists with a keyset cursor,
 // search, and the audit walk over every event chain. Each runs inside one
 // read transaction on a pooled connection (one consistent snapshot).
 #include <charconv>
@@ -179,6 +180,24 @@ Result<std::vector<dossier::Event>> SqliteStore::ListEvents(std::string_view cod
           e.hash = BlobToHash(s.ColumnBlob(7));
         }
         return events;
+      });
+}
+
+Result<std::vector<std::string>> SqliteStore::ListEventRequestIds(std::string_view code) {
+  return WithReadTransaction(
+      db_->readers(), [&](Connection& conn) -> Result<std::vector<std::string>> {
+        MOTCUA_ASSIGN_OR_RETURN(const std::optional<StoredHead> head, FindHead(conn, code));
+        if (!head) return Status::NotFound("no dossier " + std::string(code));
+        MOTCUA_ASSIGN_OR_RETURN(
+            Statement s, conn.Prepare("SELECT request_id FROM event WHERE id >= ?1 * 1048576 AND "
+                                      "id < (?1 + 1) * 1048576 ORDER BY id"));
+        s.Bind(1, head->id);
+        std::vector<std::string> ids;
+        while (true) {
+          MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
+          if (!row) return ids;
+          ids.push_back(s.ColumnText(0));
+        }
       });
 }
 

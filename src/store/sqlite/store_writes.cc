@@ -120,7 +120,8 @@ Result<dossier::Dossier> SqliteStore::CreateDossier(const NewDossier& request) {
           // a code beyond the sequence without raising it could cause this.
           return Status::Internal("dossier code " + code + " is already taken");
         }
-        MOTCUA_RETURN_IF_ERROR(InsertEvents(conn, id, std::span(&t.event, 1), rows));
+        MOTCUA_RETURN_IF_ERROR(
+            InsertEvents(conn, id, std::span(&t.event, 1), rows, request.request_id));
         if (!request.idempotency_key.empty()) {
           MOTCUA_RETURN_IF_ERROR(RememberIdempotent(conn, request.idempotency_key, fingerprint,
                                                     EncodeDossier(t.dossier), t.event.at));
@@ -170,7 +171,8 @@ Result<dossier::Dossier> SqliteStore::ApplyTransition(const TransitionWrite& wri
         MOTCUA_ASSIGN_OR_RETURN(const DossierRows rows,
                                 RowsAfter(d, e, write.desk_grant, std::move(facts)));
         MOTCUA_RETURN_IF_ERROR(UpdateDossier(conn, *head, d, rows));
-        MOTCUA_RETURN_IF_ERROR(InsertEvents(conn, head->id, std::span(&e, 1), rows));
+        MOTCUA_RETURN_IF_ERROR(
+            InsertEvents(conn, head->id, std::span(&e, 1), rows, write.request_id));
         if (!write.idempotency_key.empty()) {
           MOTCUA_RETURN_IF_ERROR(
               RememberIdempotent(conn, write.idempotency_key, fingerprint, EncodeDossier(d), e.at));
