@@ -1,12 +1,16 @@
 #include "api/api.h"
 
+#include "api/dossier_api.h"
+
 namespace motcua::api {
 
 Status AddApiRoutes(http::RouteTable& routes, http::SchemaRegistry& schemas, const ApiDeps& deps) {
-  (void)routes;
-  (void)schemas;
-  (void)deps;
   // Each route group adds itself here: MOTCUA_RETURN_IF_ERROR(Add…Routes(routes, schemas, deps));
+  MOTCUA_RETURN_IF_ERROR(AddProcedureRoutes(routes, schemas, deps));
+  MOTCUA_RETURN_IF_ERROR(AddDossierRoutes(routes, schemas, deps));
+  MOTCUA_RETURN_IF_ERROR(AddActionRoutes(routes, schemas, deps));
+  MOTCUA_RETURN_IF_ERROR(AddPublicRoutes(routes, schemas, deps));
+  MOTCUA_RETURN_IF_ERROR(AddReportRoutes(routes, schemas, deps));
   return Status::Ok();
 }
 

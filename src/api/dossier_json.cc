@@ -1,0 +1,360 @@
+#include "api/dossier_json.h"
+
+#include "api/command_fields.h"
+#include "dossier/action.h"
+#include "dossier/deadline.h"
+
+namespace motcua::api {
+
+using nlohmann::json;
+
+json TimeJson(std::optional<Instant> t) {
+  if (!t) return nullptr;
+  return FormatDateTime(*t);
+}
+
+const char* StateLabel(dossier::State s) {
+  using dossier::State;
+  switch (s) {
+    case State::kSubmitted:
+      return "Đã nộp, chờ tiếp nhận";
+    case State::kSupplementRequested:
+      return "Cần bổ sung hồ sơ";
+    case State::kRefused:
+      return "Từ chối tiếp nhận";
+    case State::kReceived:
+      return "Đã tiếp nhận";
+    case State::kInProgress:
+      return "Đang giải quyết";
+    case State::kPaused:
+      return "Tạm dừng, chờ bổ sung";
+    case State::kResolved:
+      return "Đã có kết quả, chờ trả";
+    case State::kReturned:
+      return "Đã trả kết quả";
+    case State::kWithdrawn:
+      return "Đã rút hồ sơ";
+    case State::kStopped:
+      return "Dừng giải quyết";
+  }
+  return "";
+}
+
+namespace {
+
+json NameOr(const std::string* name) { return name ? json(*name) : json(nullptr); }
+
+json ProcedureRef(const dossier::Dossier& d, const catalog::Catalog& catalog) {
+  const catalog::Procedure* p = catalog.ProcedureVersion(d.procedure_code, d.procedure_version);
+  return {{"code", d.procedure_code},
+          {"version", d.procedure_version},
+          {"name", NameOr(p ? &p->name : nullptr)}};
+}
+
+json AgencyRef(const dossier::Dossier& d, const catalog::Catalog& catalog) {
+  const catalog::Agency* a = catalog.FindAgency(d.agency_code);
+  return {{"code", d.agency_code}, {"name", NameOr(a ? &a->name : nullptr)}};
+}
+
+json ComponentName(const catalog::Procedure* p, const std::string& id) {
+  const catalog::Component* c = p ? p->FindComponent(id) : nullptr;
+  return NameOr(c ? &c->name : nullptr);
+}
+
+json MissingJson(const dossier::Dossier& d, const catalog::Procedure* p) {
+  json out = json::array();
+  for (const std::string& id : d.requested_components) {
+    out.push_back({{"id", id}, {"name", ComponentName(p, id)}});
+  }
+  return out;
+}
+
+json Strings(const std::vector<std::string>& v) {
+  json out = json::array();
+  for (const std::string& s : v) out.push_back(s);
+  return out;
+}
+
+}  // namespace
+
+json DossierJson(const dossier::Dossier& d, const catalog::Catalog& catalog, Instant now) {
+  const catalog::Procedure* p = catalog.ProcedureVersion(d.procedure_code, d.procedure_version);
+  const catalog::Field* field = catalog.FindField(d.agency_code, d.field_code);
+  json components = json::array();
+  for (const dossier::Component& c : d.components) {
+    components.push_back(
+        {{"id", c.id},
+         {"name", ComponentName(p, c.id)},
+         {"document_hash", c.document_hash.empty() ? json(nullptr) : json(c.document_hash)}});
+  }
+  json pauses = json::array();
+  for (const dossier::Pause& pause : d.pauses) {
+    pauses.push_back({{"from", TimeJson(pause.from)},
+                      {"to", TimeJson(pause.to)},
+                      {"reason", pause.reason},
+                      {"missing_components", Strings(pause.missing_components)}});
+  }
+  json actions = json::array();
+  for (dossier::Action a : dossier::ActionsAllowedIn(d.state)) actions.push_back(ActionName(a));
+  const std::optional<calendar::Standing> standing = dossier::ClassifyOpenAt(d, now);
+  const std::optional<calendar::Completion> completion = dossier::ClassifyResolved(d);
+  return {
+      {"code", d.code},
+      {"version", d.version},
+      {"state", dossier::StateName(d.state)},
+      {"state_label", StateLabel(d.state)},
+      {"procedure", ProcedureRef(d, catalog)},
+      {"agency", AgencyRef(d, catalog)},
+      {"field", {{"code", d.field_code}, {"name", NameOr(field ? &field->name : nullptr)}}},
+      {"channel", dossier::ChannelName(d.channel)},
+      {"applicant",
+       {{"name", d.applicant.name},
+        {"phone", d.applicant.phone},
+        {"id_number", d.applicant.id_number},
+        {"email", d.applicant.email},
+        {"login", d.applicant.login.empty() ? json(nullptr) : json(d.applicant.login)}}},
+      {"components", std::move(components)},
+      {"requested_components", MissingJson(d, p)},
+      {"handler", d.handler.empty() ? json(nullptr) : json(d.handler)},
+      {"submitted_at", TimeJson(d.submitted_at)},
+      {"received_at", TimeJson(d.received_at)},
+      {"clock_start", TimeJson(d.clock_start)},
+      {"due_at", TimeJson(d.due_at)},
+      {"original_due_at", TimeJson(d.original_due_at)},
+      {"appointment_at", TimeJson(d.AppointmentAt())},
+      {"extended", d.extended},
+      {"extended_due_at", TimeJson(d.extended_due_at)},
+      {"extension_reason", d.extension_reason.empty() ? json(nullptr) : json(d.extension_reason)},
+      {"pauses", std::move(pauses)},
+      {"completed_at", TimeJson(d.completed_at)},
+      {"outcome", d.outcome ? json(dossier::OutcomeName(*d.outcome)) : json(nullptr)},
+      {"result_document", d.result_document.empty() ? json(nullptr) : json(d.result_document)},
+      {"returned_at", TimeJson(d.returned_at)},
+      {"return_method",
+       d.return_method ? json(dossier::ReturnMethodName(*d.return_method)) : json(nullptr)},
+      {"tracking_number", d.tracking_number.empty() ? json(nullptr) : json(d.tracking_number)},
+      {"closed_at", TimeJson(d.closed_at)},
+      {"closing_reason", d.closing_reason.empty() ? json(nullptr) : json(d.closing_reason)},
+      {"rating",
+       d.rating ? json{{"stars", d.rating->stars}, {"comment", d.rating->comment}} : json(nullptr)},
+      {"standing", standing ? json(calendar::StandingName(*standing)) : json(nullptr)},
+      {"completion", completion ? json(calendar::CompletionName(*completion)) : json(nullptr)},
+      {"supplement_requests_at_reception", d.supplement_requests_at_reception},
+      {"supplement_requests_in_processing", d.supplement_requests_in_processing},
+      {"questions_asked", d.questions_asked},
+      {"questions_answered", d.questions_answered},
+      {"updated_at", TimeJson(d.updated_at)},
+      {"allowed_actions", std::move(actions)},
+  };
+}
+
+json SummaryJson(const store::DossierSummary& s) {
+  return {{"code", s.code},
+          {"agency_code", s.agency_code},
+          {"procedure_code", s.procedure_code},
+          {"state", dossier::StateName(s.state)},
+          {"channel", dossier::ChannelName(s.channel)},
+          {"applicant_name", s.applicant_name},
+          {"applicant_phone", s.applicant_phone},
+          {"handler", s.handler.empty() ? json(nullptr) : json(s.handler)},
+          {"submitted_at", TimeJson(s.submitted_at)},
+          {"due_at", TimeJson(s.due_at)},
+          {"completed_at", TimeJson(s.completed_at)},
+          {"version", s.version}};
+}
+
+json EventJson(const dossier::Event& e, const std::string* request_id) {
+  json payload = json::parse(e.payload, nullptr, /*allow_exceptions=*/false);
+  if (payload.is_discarded()) payload = e.payload;  // stored text, shown as is
+  return {{"seq", e.seq},
+          {"action", dossier::ActionName(e.action)},
+          {"actor", e.actor.empty() ? json(nullptr) : json(e.actor)},
+          {"on_behalf_of", e.on_behalf_of.empty() ? json(nullptr) : json(e.on_behalf_of)},
+          {"at", TimeJson(e.at)},
+          {"payload", std::move(payload)},
+          {"prev_hash", e.prev_hash},
+          {"hash", e.hash},
+          {"request_id", request_id && !request_id->empty() ? json(*request_id) : json(nullptr)}};
+}
+
+json PublicDossierJson(const dossier::Dossier& d, const catalog::Catalog& catalog) {
+  const catalog::Procedure* p = catalog.ProcedureVersion(d.procedure_code, d.procedure_version);
+  json procedure = ProcedureRef(d, catalog);
+  procedure.erase("version");
+  return {{"code", d.code},
+          {"procedure", std::move(procedure)},
+          {"agency", AgencyRef(d, catalog)},
+          {"channel", dossier::ChannelName(d.channel)},
+          {"state", dossier::StateName(d.state)},
+          {"state_label", StateLabel(d.state)},
+          {"submitted_at", TimeJson(d.submitted_at)},
+          {"received_at", TimeJson(d.received_at)},
+          {"due_at", TimeJson(d.due_at)},
+          {"appointment_at", TimeJson(d.AppointmentAt())},
+          {"extended", d.extended},
+          {"missing_components", MissingJson(d, p)},
+          {"completed_at", TimeJson(d.completed_at)},
+          {"returned_at", TimeJson(d.returned_at)},
+          {"return_method",
+           d.return_method ? json(dossier::ReturnMethodName(*d.return_method)) : json(nullptr)}};
+}
+
+// ---- Schemas.
+
+namespace {
+
+json Str(const char* description = nullptr) {
+  json s = {{"type", "string"}};
+  if (description) s["description"] = description;
+  return s;
+}
+json NullableStr(const char* description = nullptr) {
+  json s = {{"type", {"string", "null"}}};
+  if (description) s["description"] = description;
+  return s;
+}
+json Time(const char* description = nullptr) {
+  json s = {{"type", {"string", "null"}}, {"format", "date-time"}};
+  if (description) s["description"] = description;
+  return s;
+}
+json Int() { return {{"type", "integer"}}; }
+json Enum(std::vector<std::string> values, bool nullable = false) {
+  json e = values;
+  if (nullable) e.push_back(nullptr);
+  return {{"type", nullable ? json{"string", "null"} : json("string")}, {"enum", std::move(e)}};
+}
+json Object(json properties) {
+  json required = json::array();
+  for (const auto& [key, value] : properties.items()) required.push_back(key);
+  return {{"type", "object"}, {"required", std::move(required)}, {"properties", properties}};
+}
+json ArrayOf(json items) { return {{"type", "array"}, {"items", std::move(items)}}; }
+
+std::vector<std::string> StateNames() {
+  std::vector<std::string> out;
+  for (dossier::State s : dossier::AllStates()) out.push_back(dossier::StateName(s));
+  return out;
+}
+std::vector<std::string> ActionNames() {
+  std::vector<std::string> out;
+  for (dossier::Action a : dossier::AllActions()) out.push_back(dossier::ActionName(a));
+  return out;
+}
+
+json CodeName() { return Object({{"code", Str()}, {"name", NullableStr()}}); }
+json MissingSchema() {
+  return ArrayOf(Object({{"id", Str("Component id.")}, {"name", NullableStr()}}));
+}
+
+}  // namespace
+
+void AddDossierSchemas(http::SchemaRegistry& schemas) {
+  const json channel = Enum({"online", "counter", "postal"});
+  schemas.Add("ComponentInput", ComponentInputSchema());
+  schemas.Add("ApplicantInput",
+              {{"type", "object"},
+               {"additionalProperties", false},
+               {"required", {"name", "phone"}},
+               {"properties",
+                {{"name", Str("Full name, Vietnamese (\"Nguyễn Văn A\").")},
+                 {"phone", Str("Phone number; with the code it opens the public lookup.")},
+                 {"id_number", Str("Citizen identity number (CCCD), optional.")},
+                 {"email", Str("Optional.")}}}});
+  schemas.Add(
+      "Dossier",
+      Object(
+          {{"code", Str("{agency}-{YYMMDD}-{NNNN}")},
+           {"version", Int()},
+           {"state", Enum(StateNames())},
+           {"state_label", Str("Vietnamese.")},
+           {"procedure", Object({{"code", Str()}, {"version", Int()}, {"name", NullableStr()}})},
+           {"agency", CodeName()},
+           {"field", CodeName()},
+           {"channel", channel},
+           {"applicant", Object({{"name", Str()},
+                                 {"phone", Str()},
+                                 {"id_number", Str()},
+                                 {"email", Str()},
+                                 {"login", NullableStr("The applicant's account, if any.")}})},
+           {"components",
+            ArrayOf(Object(
+                {{"id", Str()}, {"name", NullableStr()}, {"document_hash", NullableStr()}}))},
+           {"requested_components", MissingSchema()},
+           {"handler", NullableStr()},
+           {"submitted_at", Time()},
+           {"received_at", Time()},
+           {"clock_start", Time()},
+           {"due_at", Time("The due time that classifies (moved by pauses, not extensions).")},
+           {"original_due_at", Time("Fixed at receipt.")},
+           {"appointment_at", Time("What the applicant is told now.")},
+           {"extended", {{"type", "boolean"}}},
+           {"extended_due_at", Time()},
+           {"extension_reason", NullableStr()},
+           {"pauses", ArrayOf(Object({{"from", Time()},
+                                      {"to", Time()},
+                                      {"reason", Str()},
+                                      {"missing_components", ArrayOf(Str())}}))},
+           {"completed_at", Time()},
+           {"outcome", Enum({"approved", "denied"}, true)},
+           {"result_document", NullableStr()},
+           {"returned_at", Time()},
+           {"return_method", Enum({"counter", "postal"}, true)},
+           {"tracking_number", NullableStr()},
+           {"closed_at", Time()},
+           {"closing_reason", NullableStr()},
+           {"rating",
+            {{"type", {"object", "null"}}, {"properties", {{"stars", Int()}, {"comment", Str()}}}}},
+           {"standing", Enum({"within_deadline", "overdue"}, true)},
+           {"completion", Enum({"early", "on_time", "late"}, true)},
+           {"supplement_requests_at_reception", Int()},
+           {"supplement_requests_in_processing", Int()},
+           {"questions_asked", Int()},
+           {"questions_answered", Int()},
+           {"updated_at", Time()},
+           {"allowed_actions", ArrayOf(Enum(ActionNames()))}}));
+  schemas.Add("DossierSummary", Object({{"code", Str()},
+                                        {"agency_code", Str()},
+                                        {"procedure_code", Str()},
+                                        {"state", Enum(StateNames())},
+                                        {"channel", channel},
+                                        {"applicant_name", Str()},
+                                        {"applicant_phone", Str()},
+                                        {"handler", NullableStr()},
+                                        {"submitted_at", Time()},
+                                        {"due_at", Time()},
+                                        {"completed_at", Time()},
+                                        {"version", Int()}}));
+  schemas.Add("DossierPage",
+              Object({{"dossiers", ArrayOf({{"$ref", "#/components/schemas/DossierSummary"}})},
+                      {"next_cursor",
+                       NullableStr("Pass as ?cursor= for the next page; null on the last.")}}));
+  schemas.Add("Event", Object({{"seq", Int()},
+                               {"action", Enum(ActionNames())},
+                               {"actor", NullableStr()},
+                               {"on_behalf_of", NullableStr()},
+                               {"at", Time()},
+                               {"payload", {{"description", "The action's fields, as hashed."}}},
+                               {"prev_hash", Str()},
+                               {"hash", Str()},
+                               {"request_id", NullableStr("The HTTP request that wrote it.")}}));
+  schemas.Add("EventList", Object({{"code", Str()},
+                                   {"events", ArrayOf({{"$ref", "#/components/schemas/Event"}})}}));
+  schemas.Add("PublicDossier", Object({{"code", Str()},
+                                       {"procedure", CodeName()},
+                                       {"agency", CodeName()},
+                                       {"channel", channel},
+                                       {"state", Enum(StateNames())},
+                                       {"state_label", Str()},
+                                       {"submitted_at", Time()},
+                                       {"received_at", Time()},
+                                       {"due_at", Time()},
+                                       {"appointment_at", Time()},
+                                       {"extended", {{"type", "boolean"}}},
+                                       {"missing_components", MissingSchema()},
+                                       {"completed_at", Time()},
+                                       {"returned_at", Time()},
+                                       {"return_method", Enum({"counter", "postal"}, true)}}));
+}
+
+}  // namespace motcua::api
