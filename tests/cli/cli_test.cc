@@ -6,8 +6,6 @@
 // Runs the built binary (MOTCUA_BIN) on temporary SQLite databases; tampers
 // with the sqlite3 command-line tool (SQLITE3_BIN).
 #include <gtest/gtest.h>
-#include <stdlib.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -18,54 +16,20 @@
 #include <string>
 #include <vector>
 
+#include "cli_harness.h"
+
 namespace {
 
 using nlohmann::json;
 
-struct Output {
-  int exit = -1;
-  std::string out;
-  std::string err;
-};
+using Output = motcua::testing::CliOutput;
+using motcua::testing::ShellQuote;
 
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string Quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-class CliTest : public ::testing::Test {
+class CliTest : public motcua::testing::CliHarness {
  protected:
   void SetUp() override {
-    char tmpl[] = "/tmp/motcua-cli-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
+    CliHarness::SetUp();
     db_ = "sqlite:" + dir_ + "/test.db";
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  // Runs `motcua args...` (with --data-dir), capturing both streams.
-  Output Motcua(const std::vector<std::string>& args) {
-    std::string cmd = Quote(MOTCUA_BIN) + " --data-dir " + Quote(MOTCUA_DATA_DIR);
-    for (const std::string& a : args) cmd += " " + Quote(a);
-    return Shell(cmd);
-  }
-
-  Output Shell(const std::string& cmd) {
-    const std::string out = dir_ + "/stdout", err = dir_ + "/stderr";
-    const int status = std::system((cmd + " >" + out + " 2>" + err + " </dev/null").c_str());
-    Output o;
-    o.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    o.out = ReadAll(out);
-    o.err = ReadAll(err);
-    return o;
   }
 
   std::string WriteFile(const std::string& name, const std::vector<std::string>& lines) {
@@ -73,12 +37,6 @@ class CliTest : public ::testing::Test {
     std::ofstream f(path, std::ios::binary);
     for (const std::string& l : lines) f << l << "\n";
     return path;
-  }
-
-  json Json(const Output& o) {
-    json j = json::parse(o.out, nullptr, false);
-    EXPECT_FALSE(j.is_discarded()) << "not JSON: " << o.out << "\nstderr: " << o.err;
-    return j;
   }
 
   json Report(const std::string& from, const std::string& to,
@@ -91,12 +49,12 @@ class CliTest : public ::testing::Test {
   }
 
   std::string Sqlite(const std::string& sql) {
-    const Output o = Shell(Quote(SQLITE3_BIN) + " " + Quote(dir_ + "/test.db") + " " + Quote(sql));
+    const Output o = Shell(ShellQuote(SQLITE3_BIN) + " " + ShellQuote(dir_ + "/test.db") + " " +
+                           ShellQuote(sql));
     EXPECT_EQ(o.exit, 0) << o.err;
     return o.out;
   }
 
-  std::string dir_;
   std::string db_;
 };
 
@@ -135,7 +93,7 @@ TEST_F(CliTest, ImportReportsBadLinesByNumberImportsTheRestAndTwiceCreatesNothin
       WriteFile("history.jsonl", {Line(1), BadDateLine(2), Line(3),
                                   [] {
                                     std::string l = Line(4);
-                                    l.replace(l.find("2.001737"), 8, "1.004227");
+                                    l.replace(l.find("2.001737"), 8, "1.999999");
                                     return l;
                                   }(),
                                   Line(5)});
@@ -154,7 +112,7 @@ TEST_F(CliTest, ImportReportsBadLinesByNumberImportsTheRestAndTwiceCreatesNothin
             std::string::npos)
       << o.err;
   EXPECT_NE(o.err.find("line 4: field 'procedure': the catalog has no version of procedure "
-                       "1.004227"),
+                       "1.999999"),
             std::string::npos)
       << o.err;
   EXPECT_EQ(
@@ -286,6 +244,46 @@ TEST_F(CliTest, AuditVerifyPassesOnACleanDatabaseAndNamesTheFirstTamperedEvent) 
   o = Motcua({"audit", "verify", "--db", db_});
   EXPECT_EQ(o.exit, 1);
   EXPECT_NE(o.out.find("1 chuỗi bị hỏng"), std::string::npos) << o.out;
+}
+
+TEST_F(CliTest, AuditVerifyCatchesARemovedTailOfEvents) {
+  const std::string file = WriteFile("history.jsonl", {Line(1), Line(2)});
+  ASSERT_EQ(Motcua({"import", "dossiers", file, "--db", db_}).exit, 0);
+  // The remaining chain (events 1..3) still links up; only the snapshot,
+  // which records version 4 and the hash of event 4, shows the loss.
+  Sqlite(
+      "DELETE FROM event WHERE seq = 4 AND dossier_id = "
+      "(SELECT id FROM dossier WHERE code = '" +
+      Code(2) + "');");
+  const Output o = Motcua({"audit", "verify", "--db", db_, "--json"});
+  EXPECT_EQ(o.exit, 1);
+  const json j = Json(o);
+  EXPECT_EQ(j["broken"], 1);
+  EXPECT_EQ(j["first_broken"]["dossier"], Code(2));
+  EXPECT_NE(j["first_broken"]["reason"].get<std::string>().find("does not point at its last event"),
+            std::string::npos)
+      << j.dump();
+}
+
+// The example line of DESIGN.md section 9, verbatim, imports into the default
+// catalog and counts in the report as resolved early.
+TEST_F(CliTest, TheDesignDocumentsExampleLineImports) {
+  const std::string file = WriteFile(
+      "example.jsonl",
+      {R"({"code":"000.00.12.H29-230105-0001","procedure":"1.004227","channel":"online",)"
+       R"( "applicant":{"name":"Nguyễn Văn A","phone":"0912345678"},)"
+       R"( "events":[{"action":"submit","at":"2023-01-05T08:10:00+07:00"},)"
+       R"({"action":"receive","at":"2023-01-05T09:00:00+07:00","by":"postal.a","for":"000.00.12.H29"},)"
+       R"({"action":"transfer","at":"2023-01-05T10:00:00+07:00","by":"postal.a","for":"000.00.12.H29"},)"
+       R"({"action":"resolve","at":"2023-01-09T15:00:00+07:00","by":"spec.b","outcome":"approved"},)"
+       R"({"action":"return","at":"2023-01-10T08:00:00+07:00","by":"postal.a","for":"000.00.12.H29"}]})"});
+  const Output o = Motcua({"import", "dossiers", file, "--db", db_, "--strict"});
+  ASSERT_EQ(o.exit, 0) << o.err;
+  const json r = Report("2023-01-01", "2023-02-01", {"--agency", "000.00.12.H29"});
+  EXPECT_EQ(r["received"]["total"], 1);
+  EXPECT_EQ(r["resolved"]["early"], 1) << "10 working days from 5 January; resolved on the 9th";
+  EXPECT_EQ(r["returned"], 1);
+  EXPECT_EQ(Motcua({"audit", "verify", "--db", db_}).exit, 0);
 }
 
 TEST_F(CliTest, TheDemoDatabaseShowsThePilotsPublishedFiguresAndVerifies) {
