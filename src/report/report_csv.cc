@@ -61,10 +61,39 @@ const char* ToLabel(const CsvOptions& o) { return o.vietnamese_labels ? "Đến 
 
 }  // namespace
 
+namespace {
+
+// "-12", "3.5": a number, which a spreadsheet may read as one.
+bool IsPlainNumber(std::string_view text) {
+  std::size_t i = text.starts_with('-') ? 1 : 0;
+  bool digits = false, dot = false;
+  for (; i < text.size(); ++i) {
+    if (text[i] >= '0' && text[i] <= '9') {
+      digits = true;
+    } else if (text[i] == '.' && !dot) {
+      dot = true;
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
+// A cell a spreadsheet would run as a formula (CSV injection, OWASP): text
+// that begins with = + - @, a tab or a carriage return.
+bool LooksLikeFormula(std::string_view text) {
+  return !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos &&
+         !IsPlainNumber(text);
+}
+
+}  // namespace
+
 std::string CsvField(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  // A leading apostrophe makes spreadsheets show the text as it is.
+  const std::string guarded = LooksLikeFormula(text) ? "'" + std::string(text) : std::string(text);
+  if (guarded.find_first_of(",\"\r\n") == std::string::npos) return guarded;
   std::string out = "\"";
-  for (char c : text) {
+  for (char c : guarded) {
     if (c == '"') out += '"';
     out += c;
   }

@@ -30,7 +30,9 @@ struct CsvOptions {
   bool utf8_bom = false;
 };
 
-// One field, quoted if RFC 4180 requires it.
+// One field, quoted if RFC 4180 requires it. Text a spreadsheet would take
+// for a formula (starting with = + - @, tab or CR, other than a plain number
+// such as "-3") is prefixed with an apostrophe.
 std::string CsvField(std::string_view text);
 
 std::string ToCsv(const Report& report, const CsvOptions& options = {});

@@ -150,6 +150,18 @@ TEST(CsvField, QuotesOnlyWhatRfc4180Requires) {
   EXPECT_EQ(CsvField("Sở Tư pháp"), "Sở Tư pháp");
 }
 
+TEST(CsvField, TextThatASpreadsheetWouldRunAsAFormulaIsDefused) {
+  EXPECT_EQ(CsvField("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  EXPECT_EQ(CsvField("+1+1"), "'+1+1");
+  EXPECT_EQ(CsvField("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(CsvField("-2+3"), "'-2+3");
+  EXPECT_EQ(CsvField("\tcmd"), "'\tcmd");
+  // Numbers stay numbers.
+  EXPECT_EQ(CsvField("-3"), "-3");
+  EXPECT_EQ(CsvField("-0.25"), "-0.25");
+  EXPECT_EQ(CsvField("42"), "42");
+}
+
 TEST_F(ReportFormatTest, CsvHasAHeaderAndOneRowWithTheJsonFigures) {
   const Report r = Compute(table_.facts(), march_);
   const std::string csv = ToCsv(r);
