@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "report/report.h"
+#include "store/sqlite/migrate.h"
 #include "store/sqlite/schema.h"
 #include "store/sqlite/temp_dir_testing.h"
 #include "store/store_suite_testing.h"
@@ -141,6 +142,112 @@ TEST_F(SqliteStoreTest, ReportsSeeWritesOfAnotherProcessDespiteTheFactsCache) {
   int refused = 0;
   for (const auto& f : after->facts()) refused += f.refused_at().has_value() ? 1 : 0;
   EXPECT_EQ(refused, 1);
+}
+
+TEST_F(SqliteStoreTest, UpgradingAVersion1FileCountsItsDossiersAndKeepsItsRows) {
+  {
+    // A file written by the program before schema version 2: rows put in
+    // with that version's columns only.
+    auto conn = Connection::Open(dir_.File("motcua.db"), ConnectionOptions{});
+    ASSERT_TRUE(conn.ok());
+    ASSERT_TRUE(Migrate(**conn, StoreMigrations().first(1)).ok());
+    ASSERT_TRUE((*conn)
+                    ->Exec(R"sql(
+      INSERT INTO dossier(id, code, agency, procedure, state, channel, handler, applicant_name,
+        applicant_phone, phone_key, applicant_login, submitted_at, due_at, completed_at, version,
+        head_hash, facts_agency, is_open, snapshot)
+      VALUES
+        (1, '000.00.12.H29-240304-0001', '000.00.12.H29', '1.004227', 'received', 'online', '',
+         'A', '0', '0', '', 1709514600, 1710000000, NULL, 2, zeroblob(32), '000.00.12.H29', 1,
+         x'00'),
+        (2, '000.00.12.H29-240304-0002', '000.00.12.H29', '1.004227', 'resolved', 'online', '',
+         'B', '0', '0', '', 1709514660, 1710000000, 1709600000, 3, zeroblob(32),
+         '000.00.12.H29', 0, x'00'),
+        (3, '000.00.12.H29-240304-0003', '000.00.12.H29', '1.004227', 'received', 'online', '',
+         'C', '0', '0', '', 1709514720, 1710000000, NULL, 2, zeroblob(32), '000.00.12.H29', 1,
+         x'00');
+      INSERT INTO event(id, dossier_id, seq, action, actor, on_behalf_of, at, payload,
+        prev_hash, hash)
+      VALUES (1048577, 1, 1, 'submit', 'citizen.a', '', 1709514600, '{}', zeroblob(32),
+        zeroblob(32));
+      INSERT INTO app_user(login, display_name, roles, agency) VALUES('admin', 'Quản trị',
+        'admin', '');
+    )sql")
+                    .ok());
+    ASSERT_EQ(SchemaVersion(**conn).value(), 1);
+  }
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  auto counts = store->CountDossiers(1710000001);
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_EQ(counts->by_state[static_cast<size_t>(dossier::State::kReceived)].second, 2);
+  EXPECT_EQ(counts->by_state[static_cast<size_t>(dossier::State::kResolved)].second, 1);
+  EXPECT_EQ(counts->open_overdue, 2);
+  EXPECT_EQ(store->CountDossiers(1710000000)->open_overdue, 0);
+  EXPECT_EQ(*store->ListEventRequestIds("000.00.12.H29-240304-0001"),
+            (std::vector<std::string>{""}));
+  auto admin = store->GetUser("admin");
+  ASSERT_TRUE(admin.ok()) << admin.status().ToString();
+  EXPECT_FALSE(admin->disabled);
+}
+
+TEST_F(SqliteStoreTest, StateCountsStayExactWhateverWritesTheDossierTable) {
+  auto store = OpenStore();
+  dossier::Dossier d = Create(*store, LocalTime("2024-03-04T08:10"));
+  Create(*store, LocalTime("2024-03-04T08:20"));
+  auto t = maker_.Step(d, dossier::Action::kReceive, LocalTime("2024-03-04T09:00"));
+  ASSERT_TRUE(t.ok());
+  ASSERT_TRUE(store->ApplyTransition({d.version, *t, "", std::nullopt}).ok());
+  // The counts are triggers of the table, so even a row removed by hand
+  // (not something the store does) is counted out.
+  ASSERT_TRUE(Sql(*store, "DELETE FROM report_fact").ok());
+  ASSERT_TRUE(Sql(*store, "DELETE FROM event WHERE dossier_id = 2").ok());
+  ASSERT_TRUE(Sql(*store, "DELETE FROM dossier WHERE id = 2").ok());
+  auto counts = store->CountDossiers(0);
+  ASSERT_TRUE(counts.ok());
+  std::int64_t total = 0;
+  for (const auto& [state, n] : counts->by_state) total += n;
+  EXPECT_EQ(total, 1);
+  EXPECT_EQ(counts->by_state[static_cast<size_t>(dossier::State::kReceived)].second, 1);
+}
+
+// The plan SQLite picks for `sql`, one line per step.
+std::string QueryPlan(Connection& conn, const std::string& sql) {
+  auto s = conn.Prepare("EXPLAIN QUERY PLAN " + sql);
+  if (!s.ok()) return s.status().ToString();
+  std::string plan;
+  while (true) {
+    Result<bool> row = s->Step();
+    if (!row.ok()) return row.status().ToString();
+    if (!*row) return plan;
+    plan += s->ColumnText(3) + "\n";
+  }
+}
+
+TEST_F(SqliteStoreTest, TheApiLookupsUseTheirIndexes) {
+  ASSERT_NE(OpenStore(), nullptr);
+  auto conn = Connection::Open(dir_.File("motcua.db"), ConnectionOptions{});
+  ASSERT_TRUE(conn.ok());
+  // The statements of store_accounts.cc, store_questions.cc and
+  // store_facts.cc (CountDossiers) with their parameters.
+  const struct {
+    const char* sql;
+    const char* index;
+  } lookups[] = {
+      {"SELECT id FROM credential WHERE token_hash = ?1", "sqlite_autoindex_credential_1"},
+      {"SELECT id FROM credential WHERE login = ?2 AND kind = ?1 ORDER BY id",
+       "credential_by_login"},
+      {"SELECT q.id FROM question q JOIN dossier d ON d.id = q.dossier_id "
+       "WHERE q.dossier_id = ?1 ORDER BY q.id",
+       "question_by_dossier"},
+      {"SELECT count(*) FROM dossier WHERE is_open = 1 AND due_at < ?1 AND state IN (?2, ?3)",
+       "dossier_open_by_state (state=? AND due_at<?)"},
+  };
+  for (const auto& l : lookups) {
+    const std::string plan = QueryPlan(**conn, l.sql);
+    EXPECT_NE(plan.find(l.index), std::string::npos) << l.sql << "\n" << plan;
+    EXPECT_EQ(plan.find("SCAN"), std::string::npos) << l.sql << "\n" << plan;
+  }
 }
 
 TEST(StoreUrl, SqliteUrlsOpenAndPostgresIsNotBuiltYet) {
