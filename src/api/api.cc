@@ -1,6 +1,8 @@
 #include "api/api.h"
 
+#include "api/admin_routes.h"
 #include "api/dossier_api.h"
+#include "api/session_routes.h"
 
 namespace motcua::api {
 
@@ -11,6 +13,8 @@ Status AddApiRoutes(http::RouteTable& routes, http::SchemaRegistry& schemas, con
   MOTCUA_RETURN_IF_ERROR(AddActionRoutes(routes, schemas, deps));
   MOTCUA_RETURN_IF_ERROR(AddPublicRoutes(routes, schemas, deps));
   MOTCUA_RETURN_IF_ERROR(AddReportRoutes(routes, schemas, deps));
+  MOTCUA_RETURN_IF_ERROR(AddSessionRoutes(routes, schemas, deps));
+  MOTCUA_RETURN_IF_ERROR(AddAdminRoutes(routes, schemas, deps));
   return Status::Ok();
 }
 

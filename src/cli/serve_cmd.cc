@@ -2,7 +2,9 @@
 // SIGTERM or SIGINT, then shuts down gracefully: stop accepting, finish the
 // requests in flight, then close the store, so nothing acknowledged is lost.
 //
-// --port N (DESIGN.md section 9) overrides the port of --listen.
+// --port N (DESIGN.md section 9) overrides the port of --listen. Requests are
+// authenticated against the store (api/store_authenticator.h) and /metrics
+// carries the store's dossier gauges (api/store_metrics.h).
 #include <signal.h>
 #include <spdlog/sinks/stdout_sinks.h>
 
@@ -11,6 +13,8 @@
 
 #include "api/api.h"
 #include "api/domain_source.h"
+#include "api/store_authenticator.h"
+#include "api/store_metrics.h"
 #include "cli/command.h"
 #include "http/access_log.h"
 #include "http/listen_address.h"
@@ -67,6 +71,12 @@ void Run(const ServeOptions& o, CliState& state) {
   options.cookie.secure = o.secure_cookies;
   http::ServerDeps deps;
   deps.log = log;
+  // Sessions and API tokens are looked up in the store on every request, so
+  // a logout, a revocation or a disabled user takes effect at once.
+  api::StoreAuthenticator authenticator(db.get());
+  deps.authenticator = &authenticator;
+  // /metrics: dossiers by state and open overdue, read at each scrape.
+  deps.collectors.push_back(api::StoreMetricsCollector(db.get()));
   // Runs once the last request is answered and the pools are stopped: closing
   // the store then finishes its group commit with nothing left to lose.
   deps.on_drained = [&db, &log] {
