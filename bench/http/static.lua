@@ -1,0 +1,2 @@
+-- wrk: GET of nginx's static copy of the dossier JSON (the baseline).
+dofile(os.getenv("MOTCUA_BENCH_DIR") .. "/report.lua")
