@@ -132,8 +132,8 @@ sqlite3 "$work/bench.db" "SELECT code || ' ' || agency FROM dossier WHERE state 
   AND submitted_at > strftime('%s','now','-1 hour')" >"$work/submitted.txt"
 export MOTCUA_RECEIVE_FILE="$work/submitted.txt"
 to_receive=$(wc -l <"$work/submitted.txt")
-# Shorter than the creation run, so that each dossier is received at most once.
-receive_seconds=$(python3 -c "print(max(1, int($seconds * 0.8)))")
+# wrk stops each thread once it has received each of its dossiers (receive_dossier.lua).
+receive_seconds=$seconds
 read -r receive_rps receive_p50 receive_p99 receive_bad < <(wrk -t$threads -c"$connections" \
   -d"${receive_seconds}s" -s "$here/receive_dossier.lua" "$base" | wrk_figures)
 
