@@ -919,9 +919,14 @@ TEST_P(StoreSuite, DossierCountsFollowEveryWrite) {
   ASSERT_TRUE(counts.ok());
   EXPECT_EQ(counts->open_overdue, 1);
   EXPECT_EQ(store_->CountDossiers(LocalTime("2025-01-01T00:00"))->open_overdue, 1);
+  // Importing the same history again adds nothing.
+  ASSERT_TRUE(store_->ImportDossiers({{{history->dossier, {history->event}, std::nullopt}}}).ok());
+  counts = store_->CountDossiers(due + 1);
+  ASSERT_TRUE(counts.ok());
   std::int64_t total = 0;
   for (const auto& [state, n] : counts->by_state) total += n;
   EXPECT_EQ(total, 5);
+  EXPECT_EQ(count_of(*counts, dossier::State::kSubmitted), 2);
 }
 
 // ---- Reopening.

@@ -103,7 +103,8 @@ std::string BlobToHash(std::string_view blob) {
 Result<std::optional<StoredHead>> FindHead(Connection& conn, std::string_view code) {
   MOTCUA_ASSIGN_OR_RETURN(Statement s,
                           conn.Prepare("SELECT id, version, head_hash, applicant_name, "
-                                       "facts_agency, submitted_at FROM dossier WHERE code = ?1"));
+                                       "facts_agency, submitted_at, state FROM dossier "
+                                       "WHERE code = ?1"));
   s.Bind(1, code);
   MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
   if (!row) return std::optional<StoredHead>();
@@ -114,6 +115,7 @@ Result<std::optional<StoredHead>> FindHead(Connection& conn, std::string_view co
   head.search_text = SearchText(s.ColumnTextView(3));
   head.facts_agency = s.ColumnText(4);
   head.submitted_at = s.ColumnInt(5);
+  head.state = s.ColumnText(6);
   return std::optional<StoredHead>(std::move(head));
 }
 
@@ -230,6 +232,14 @@ Result<FactsRow> GetFacts(Connection& conn, const StoredHead& head) {
     return Status::Corruption("report facts of dossier row " + std::to_string(head.id) +
                               " are missing");
   return DecodeFactsRow(s.ColumnBlob(0));
+}
+
+Status AddToStateCount(Connection& conn, std::string_view state, std::int64_t delta) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s,
+                          conn.Prepare("INSERT INTO dossier_state_count(state, n) VALUES(?1, ?2) "
+                                       "ON CONFLICT DO UPDATE SET n = n + excluded.n"));
+  s.Bind(1, state).Bind(2, delta);
+  return s.Run();
 }
 
 Result<std::uint64_t> BumpFactsGeneration(Connection& conn) {

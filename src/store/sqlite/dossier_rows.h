@@ -45,6 +45,7 @@ struct StoredHead {
   std::int64_t version = 0;
   std::string head_hash;    // hex
   std::string search_text;  // what its search entry indexes
+  std::string state;        // its state's name (dossier_state_count)
   // The key of its report_fact row.
   std::string facts_agency;
   Instant submitted_at = 0;
@@ -89,6 +90,11 @@ Status UpdateDossier(Connection& conn, const StoredHead& head, const dossier::Do
 Status InsertEvents(Connection& conn, std::int64_t dossier_id,
                     std::span<const dossier::Event> events, const DossierRows& rows,
                     std::string_view request_id = "");
+
+// Adds `delta` to the number of dossiers in state `state` (the
+// dossier_state_count table behind Store::CountDossiers). Every write that
+// inserts a dossier or changes its state calls it in the same transaction.
+Status AddToStateCount(Connection& conn, std::string_view state, std::int64_t delta);
 
 // Counts one more change of the report facts (facts_cache.h) and returns
 // the new generation; FactsGeneration reads the current one.

@@ -91,7 +91,7 @@ Result<DossierCounts> SqliteStore::CountDossiers(Instant now) {
   return WithReadTransaction(db_->readers(), [&](Connection& conn) -> Result<DossierCounts> {
     DossierCounts counts;
     for (const dossier::State st : dossier::AllStates()) counts.by_state.emplace_back(st, 0);
-    // Kept exact by the triggers of schema.cc (version 2).
+    // Kept exact by every dossier write (AddToStateCount, dossier_rows.h).
     MOTCUA_ASSIGN_OR_RETURN(Statement s, conn.Prepare("SELECT state, n FROM dossier_state_count"));
     while (true) {
       MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());

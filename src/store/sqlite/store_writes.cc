@@ -122,6 +122,7 @@ Result<dossier::Dossier> SqliteStore::CreateDossier(const NewDossier& request) {
         }
         MOTCUA_RETURN_IF_ERROR(
             InsertEvents(conn, id, std::span(&t.event, 1), rows, request.request_id));
+        MOTCUA_RETURN_IF_ERROR(AddToStateCount(conn, dossier::StateName(t.dossier.state), 1));
         if (!request.idempotency_key.empty()) {
           MOTCUA_RETURN_IF_ERROR(RememberIdempotent(conn, request.idempotency_key, fingerprint,
                                                     EncodeDossier(t.dossier), t.event.at));
@@ -173,6 +174,10 @@ Result<dossier::Dossier> SqliteStore::ApplyTransition(const TransitionWrite& wri
         MOTCUA_RETURN_IF_ERROR(UpdateDossier(conn, *head, d, rows));
         MOTCUA_RETURN_IF_ERROR(
             InsertEvents(conn, head->id, std::span(&e, 1), rows, write.request_id));
+        if (head->state != dossier::StateName(d.state)) {
+          MOTCUA_RETURN_IF_ERROR(AddToStateCount(conn, head->state, -1));
+          MOTCUA_RETURN_IF_ERROR(AddToStateCount(conn, dossier::StateName(d.state), 1));
+        }
         if (!write.idempotency_key.empty()) {
           MOTCUA_RETURN_IF_ERROR(
               RememberIdempotent(conn, write.idempotency_key, fingerprint, EncodeDossier(d), e.at));
@@ -231,6 +236,8 @@ Result<ImportSummary> SqliteStore::ImportDossiers(std::span<const ImportedDossie
   Status status = db_->writer().Write(
       [&](Connection& conn) -> Status {
         summary = ImportSummary{};
+        // Dossiers inserted per state: one count update per state and batch.
+        std::vector<std::int64_t> per_state(dossier::AllStates().size());
         for (size_t i = 0; i < batch.size(); ++i) {
           std::int64_t id = 0;
           MOTCUA_RETURN_IF_ERROR(InsertDossier(conn, batch[i].dossier, rows[i], &id));
@@ -239,7 +246,12 @@ Result<ImportSummary> SqliteStore::ImportDossiers(std::span<const ImportedDossie
             continue;
           }
           MOTCUA_RETURN_IF_ERROR(InsertEvents(conn, id, batch[i].events, rows[i]));
+          ++per_state[static_cast<size_t>(batch[i].dossier.state)];
           ++summary.imported;
+        }
+        for (const dossier::State st : dossier::AllStates()) {
+          const std::int64_t n = per_state[static_cast<size_t>(st)];
+          if (n > 0) MOTCUA_RETURN_IF_ERROR(AddToStateCount(conn, dossier::StateName(st), n));
         }
         for (const auto& [key, sequence] : sequences) {
           MOTCUA_RETURN_IF_ERROR(RaiseSequence(conn, key.first, key.second, sequence));
