@@ -21,6 +21,7 @@
 #include "api/dossier_terms.h"
 #include "api/dossier_writes.h"
 #include "api/request_params.h"
+#include "http/json_reader.h"
 
 namespace motcua::api {
 namespace {

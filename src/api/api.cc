@@ -13,6 +13,7 @@ Status AddApiRoutes(http::RouteTable& routes, http::SchemaRegistry& schemas, con
   MOTCUA_RETURN_IF_ERROR(AddActionRoutes(routes, schemas, deps));
   MOTCUA_RETURN_IF_ERROR(AddPublicRoutes(routes, schemas, deps));
   MOTCUA_RETURN_IF_ERROR(AddReportRoutes(routes, schemas, deps));
+  MOTCUA_RETURN_IF_ERROR(AddQuestionRoutes(routes, schemas, deps));
   MOTCUA_RETURN_IF_ERROR(AddSessionRoutes(routes, schemas, deps));
   MOTCUA_RETURN_IF_ERROR(AddAdminRoutes(routes, schemas, deps));
   return Status::Ok();

@@ -165,6 +165,18 @@ class ApiTest : public ::testing::Test {
                                   Bearer(token, std::move(headers)));
   }
 
+  // A citizen's online submission without an account; the new code, or ""
+  // (with a test failure) when it was refused.
+  std::string SubmitOnline(const std::string& procedure, const std::string& name,
+                           const std::string& phone, const nlohmann::json& components) {
+    const HttpResponse r = Post("", "/api/v1/public/dossiers",
+                                {{"procedure", procedure},
+                                 {"applicant", {{"name", name}, {"phone", phone}}},
+                                 {"components", components}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? r.Json()["code"].get<std::string>() : "";
+  }
+
   store::Store& db() { return *store_; }
   std::uint16_t port() const { return server_->port(); }
   http::Server& server() { return *server_; }

@@ -30,6 +30,7 @@
 #include "api/dossier_writes.h"
 #include "api/request_params.h"
 #include "api/submission.h"
+#include "http/json_reader.h"
 #include "import/replay.h"
 
 namespace motcua::api {
@@ -112,8 +113,14 @@ Reply GetDossier(const ApiDeps& deps, RequestContext& ctx) {
 Reply ListEvents(const ApiDeps& deps, RequestContext& ctx) {
   MOTCUA_ASSIGN_OR_REPLY(const dossier::Dossier d, ReadableDossier(deps, ctx));
   MOTCUA_ASSIGN_OR_REPLY(const std::vector<dossier::Event> events, deps.store->ListEvents(d.code));
+  // A second read: an event appended in between has no row here, and is
+  // shown without its request id rather than with another's.
+  MOTCUA_ASSIGN_OR_REPLY(const std::vector<std::string> request_ids,
+                         deps.store->ListEventRequestIds(d.code));
   json out = json::array();
-  for (const dossier::Event& e : events) out.push_back(EventJson(e, nullptr));
+  for (size_t i = 0; i < events.size(); ++i) {
+    out.push_back(EventJson(events[i], i < request_ids.size() ? &request_ids[i] : nullptr));
+  }
   return Reply::Json(200, {{"code", d.code}, {"events", std::move(out)}});
 }
 

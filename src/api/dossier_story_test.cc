@@ -47,7 +47,8 @@ TEST_F(DossierStoryTest, CitizenToReturnedResultThroughADelegatedPostalDeskAndTh
 
   // 09:00: the postal employee receives it on behalf of the agency.
   SetNow("2024-05-06T09:00:00+07:00");
-  r = Post(postal, dossier + "/receive", {{"version", 1}, {"on_behalf_of", kAgencyA}});
+  r = Post(postal, dossier + "/receive", {{"version", 1}, {"on_behalf_of", kAgencyA}},
+           {{"X-Request-Id", "story-receive-1"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.Json()["state"], "received");
   EXPECT_EQ(r.Json()["received_at"], "2024-05-06T09:00:00+07:00");
@@ -109,6 +110,7 @@ TEST_F(DossierStoryTest, CitizenToReturnedResultThroughADelegatedPostalDeskAndTh
   ASSERT_EQ(r.status, 200) << r.body;
   const json events = r.Json()["events"];
   ASSERT_EQ(events.size(), 7u);
+  EXPECT_EQ(events[1]["request_id"], "story-receive-1");
   const char* actions[] = {"submit", "receive", "transfer", "pause", "resume", "resolve", "return"};
   const char* actors[] = {nullptr,    "postal.a", "postal.a", "spec.b",
                           "postal.a", "spec.b",   "postal.a"};
@@ -122,6 +124,8 @@ TEST_F(DossierStoryTest, CitizenToReturnedResultThroughADelegatedPostalDeskAndTh
       EXPECT_EQ(events[i]["actor"], actors[i]);
       EXPECT_EQ(events[i]["on_behalf_of"], kAgencyA);
     }
+    // Each event names the HTTP request that wrote it.
+    EXPECT_TRUE(events[i]["request_id"].is_string()) << i;
     if (i > 0) {
       EXPECT_EQ(events[i]["prev_hash"], events[i - 1]["hash"]);
     }

@@ -18,6 +18,7 @@ Result<dossier::Dossier> WriteSubmission(store::Store& store, const dossier::Pro
   };
   request.idempotency_key = options.idempotency_key;
   request.desk_grant = options.desk_grant;
+  request.request_id = options.request_id;
   return store.CreateDossier(request);
 }
 
@@ -42,6 +43,7 @@ Result<dossier::Dossier> WriteTransition(store::Store& store, const dossier::Dos
   write.transition = std::move(step).value();
   write.idempotency_key = options.idempotency_key;
   write.desk_grant = options.desk_grant;
+  write.request_id = options.request_id;
   return store.ApplyTransition(write);
 }
 

@@ -20,6 +20,7 @@
 #include "api/request_params.h"
 #include "api/submission.h"
 #include "dossier/code.h"
+#include "http/json_reader.h"
 
 namespace motcua::api {
 namespace {
