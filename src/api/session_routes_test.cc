@@ -172,14 +172,19 @@ TEST_F(SessionTest, AnExpiredSessionIsRefused) {
   EXPECT_EQ(r.Header("www-authenticate"), "Bearer realm=\"motcua\"");
 }
 
-TEST_F(SessionTest, ADisabledUsersSessionStopsWorkingAndTheyCannotLogIn) {
+TEST_F(SessionTest, AUserDisabledByAnotherProcessIsOutWithinTheCacheTime) {
   Start();
   const std::string token = TokenOf("postal.a", kDeskPassword);
+  ASSERT_EQ(As(token, "GET", "/api/v1/session").status, 200);  // looked up, now cached
+  // Disabled behind the server's back (the CLI, another server).
   auto user = store_->GetUser("postal.a");
   ASSERT_TRUE(user.ok());
   user->disabled = true;
   ASSERT_TRUE(store_->PutUser(*user).ok());
 
+  now_ = testing::kStartTime + authenticator_options_.cache_seconds - 1;
+  EXPECT_EQ(As(token, "GET", "/api/v1/session").status, 200);
+  now_ = testing::kStartTime + authenticator_options_.cache_seconds;
   const HttpResponse r = As(token, "GET", "/api/v1/session");
   EXPECT_EQ(r.status, 401);
   EXPECT_EQ(r.Json()["error"]["detail"], "user disabled");
@@ -189,6 +194,19 @@ TEST_F(SessionTest, ADisabledUsersSessionStopsWorkingAndTheyCannotLogIn) {
   EXPECT_EQ(right.status, 403);
   EXPECT_EQ(right.ErrorCode(), "account_disabled");
   EXPECT_EQ(Login("postal.a", "wrong-password").body, Login("nobody", "wrong-password").body);
+}
+
+TEST_F(SessionTest, WithoutTheCacheAChangeByAnotherProcessTakesEffectAtOnce) {
+  authenticator_options_.cache_seconds = 0;
+  Start();
+  const std::string token = TokenOf("postal.a", kDeskPassword);
+  ASSERT_EQ(As(token, "GET", "/api/v1/session").status, 200);
+  auto credential = store_->FindCredential(http::TokenHash(token));
+  ASSERT_TRUE(credential.ok());
+  ASSERT_TRUE(store_->RevokeCredential(credential->id, now_).ok());
+  const HttpResponse r = As(token, "GET", "/api/v1/session");
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(r.Json()["error"]["detail"], "session ended");
 }
 
 TEST_F(SessionTest, AnApiTokenCannotLogOut) {

@@ -86,14 +86,15 @@ class AccountApiTest : public ::testing::Test {
     cookie_ = options.cookie;
     http::RouteTable routes;
     http::ServerDeps deps;
+    authenticator_ = std::make_unique<StoreAuthenticator>(store_.get(), authenticator_options_);
     const ApiDeps api{.store = store_.get(),
                       .domain = domain_.get(),
                       .hasher = &hasher_,
-                      .cookie = options.cookie};
+                      .cookie = options.cookie,
+                      .authenticator = authenticator_.get()};
     ASSERT_TRUE(AddSessionRoutes(routes, deps.schemas, api).ok());
     ASSERT_TRUE(AddAdminRoutes(routes, deps.schemas, api).ok());
     deps.log = http::MakeJsonLogger("test", std::make_shared<spdlog::sinks::ostream_sink_mt>(log_));
-    authenticator_ = std::make_unique<StoreAuthenticator>(store_.get());
     deps.authenticator = authenticator_.get();
     deps.clock = [this] { return now_.load(); };
     deps.collectors.push_back(StoreMetricsCollector(store_.get(), [this] { return now_.load(); }));
@@ -149,6 +150,7 @@ class AccountApiTest : public ::testing::Test {
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<DomainSource> domain_;
   http::PasswordHasher hasher_{WeakPasswordParams()};
+  AuthenticatorOptions authenticator_options_;  // as `motcua serve` has them
   std::unique_ptr<StoreAuthenticator> authenticator_;
   std::atomic<Instant> now_{kStartTime};
   http::CookieOptions cookie_;
