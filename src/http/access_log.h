@@ -47,6 +47,12 @@ std::shared_ptr<spdlog::logger> MakeJsonLogger(const std::string& name, spdlog::
 void LogEvent(spdlog::logger& logger, spdlog::level::level_enum level, std::string_view msg,
               const nlohmann::ordered_json& fields = nlohmann::ordered_json::object());
 
+// One line per request; writes the JSON directly (no JSON object built).
 void LogAccess(spdlog::logger& logger, const AccessRecord& record);
+
+// Appends `text` as a JSON string literal: quotes, backslashes and control
+// characters escaped, each byte that is not part of valid UTF-8 replaced by
+// U+FFFD, so that a hostile path or header can never break the line.
+void AppendJsonString(std::string& out, std::string_view text);
 
 }  // namespace motcua::http

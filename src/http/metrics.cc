@@ -55,9 +55,20 @@ void HttpMetrics::Observe(std::string_view route, std::string_view method, int s
   std::size_t bucket = 0;
   while (bucket < kLatencyBuckets.size() && seconds > kLatencyBuckets[bucket]) ++bucket;
   std::lock_guard lock(mu_);
-  auto key = std::make_tuple(std::string(route), std::string(method), status);
-  ++requests_[std::move(key)];
-  Histogram& h = latency_[std::make_pair(std::string(route), std::string(method))];
+  // Looked up by views first: a series exists after its first request, and
+  // building the keys' strings for every request showed in perf.
+  auto count = requests_.find(std::make_tuple(route, method, status));
+  if (count == requests_.end()) {
+    count = requests_.emplace(std::make_tuple(std::string(route), std::string(method), status), 0)
+                .first;
+  }
+  ++count->second;
+  auto series = latency_.find(std::make_tuple(route, method));
+  if (series == latency_.end()) {
+    series = latency_.emplace(std::make_tuple(std::string(route), std::string(method)), Histogram{})
+                 .first;
+  }
+  Histogram& h = series->second;
   if (bucket < kLatencyBuckets.size()) ++h.buckets[bucket];
   ++h.count;
   h.sum += seconds;

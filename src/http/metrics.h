@@ -70,7 +70,7 @@ class HttpMetrics {
   mutable std::mutex mu_;
   std::map<std::tuple<std::string, std::string, int>, std::uint64_t, std::less<>>
       requests_;  // GUARDED_BY(mu_)
-  std::map<std::pair<std::string, std::string>, Histogram, std::less<>>
+  std::map<std::tuple<std::string, std::string>, Histogram, std::less<>>
       latency_;                                 // GUARDED_BY(mu_)
   std::vector<MetricsCollector> collectors_;    // GUARDED_BY(mu_)
   mutable std::uint64_t collector_errors_ = 0;  // GUARDED_BY(mu_)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "http/query.h"
+
 namespace motcua::http {
 namespace {
 
@@ -121,6 +123,89 @@ Status RouteTable::Add(Route route) {
   }
   routes_.push_back(std::move(route));
   return Status::Ok();
+}
+
+RouteMatcher::RouteMatcher(const RouteTable& table) {
+  for (const std::string& pattern : table.Patterns()) {
+    Pattern& p = patterns_.emplace_back();
+    p.pattern = pattern;
+    for (const auto seg : Segments(pattern)) {
+      Segment& s = p.segments.emplace_back();
+      s.param = IsParam(seg);
+      if (s.param) {
+        p.param_names.emplace_back(seg.substr(1, seg.size() - 2));
+      } else {
+        s.literal = std::string(seg);
+      }
+    }
+    for (const Route& r : table.routes()) {
+      if (r.pattern == pattern) p.routes.push_back(&r);
+    }
+    p.allow = table.AllowedMethods(pattern);
+  }
+}
+
+bool RouteMatcher::Fits(const Pattern& p, std::string_view path) {
+  std::size_t pos = 1;
+  for (std::size_t i = 0; i < p.segments.size(); ++i) {
+    if (pos > path.size()) return false;
+    const std::size_t slash = path.find('/', pos);
+    const bool last = slash == std::string_view::npos;
+    if (last != (i + 1 == p.segments.size())) return false;
+    const std::string_view piece = path.substr(pos, last ? std::string_view::npos : slash - pos);
+    const Segment& seg = p.segments[i];
+    if (seg.param) {
+      if (piece.empty()) return false;
+    } else if (piece.find('%') == std::string_view::npos) {
+      if (piece != seg.literal) return false;
+    } else {
+      const std::optional<std::string> decoded = PercentDecode(piece, /*plus_is_space=*/false);
+      if (!decoded || *decoded != seg.literal) return false;
+    }
+    pos = last ? path.size() + 1 : slash + 1;
+  }
+  return true;
+}
+
+RouteMatch RouteMatcher::Match(std::string_view method, std::string_view path) const {
+  RouteMatch m;
+  if (path.empty() || path.front() != '/') return m;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (path[i] != '%') continue;
+    auto hex = [](char c) {
+      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    };
+    if (i + 2 >= path.size() || !hex(path[i + 1]) || !hex(path[i + 2])) {
+      m.kind = RouteMatch::Kind::kMalformedPath;
+      return m;
+    }
+  }
+  const Pattern* first_fit = nullptr;
+  for (const Pattern& p : patterns_) {
+    if (!Fits(p, path)) continue;
+    if (first_fit == nullptr) first_fit = &p;
+    for (const Route* r : p.routes) {
+      if (method != MethodName(r->method)) continue;
+      m.kind = RouteMatch::Kind::kRoute;
+      m.route = r;
+      m.pattern = &p.pattern;
+      m.param_names = &p.param_names;
+      m.params.reserve(p.param_names.size());
+      std::size_t pos = 1;
+      for (const Segment& seg : p.segments) {
+        const std::size_t slash = std::min(path.find('/', pos), path.size());
+        if (seg.param) m.params.push_back(path.substr(pos, slash - pos));
+        pos = slash + 1;
+      }
+      return m;
+    }
+  }
+  if (first_fit != nullptr) {
+    m.kind = RouteMatch::Kind::kMethodNotAllowed;
+    m.pattern = &first_fit->pattern;
+    m.allow = &first_fit->allow;
+  }
+  return m;
 }
 
 std::vector<const Route*> RouteTable::MatchOrder() const {

@@ -72,6 +72,89 @@ TEST(RouteTable, AllowListsEveryMethodOfAPattern) {
   EXPECT_EQ(t.Patterns(), (std::vector<std::string>{"/api/v1/session"}));
 }
 
+// The table of the dossier routes, as the API registers them (shapes only).
+RouteTable DossierRoutes() {
+  RouteTable t;
+  EXPECT_TRUE(t.Add(R(Method::kPost, "/api/v1/dossiers/{code}/{action}", "act")).ok());
+  EXPECT_TRUE(t.Add(R(Method::kGet, "/api/v1/dossiers/{code}", "get")).ok());
+  EXPECT_TRUE(t.Add(R(Method::kGet, "/api/v1/dossiers/{code}/events", "events")).ok());
+  EXPECT_TRUE(t.Add(R(Method::kPost, "/api/v1/dossiers", "submit")).ok());
+  EXPECT_TRUE(t.Add(R(Method::kGet, "/api/v1/dossiers", "list")).ok());
+  EXPECT_TRUE(t.Add(R(Method::kGet, "/healthz", "health")).ok());
+  EXPECT_TRUE(t.Add(R(Method::kGet, "/", "root")).ok());
+  return t;
+}
+
+TEST(RouteMatcher, APathFindsItsRouteWithTheRawParameters) {
+  const RouteTable t = DossierRoutes();
+  const RouteMatcher m(t);
+  RouteMatch r = m.Match("GET", "/api/v1/dossiers/000.00.12.H29-231116-0001");
+  ASSERT_EQ(r.kind, RouteMatch::Kind::kRoute);
+  EXPECT_EQ(r.route->doc.operation_id, "get");
+  EXPECT_EQ(*r.pattern, "/api/v1/dossiers/{code}");
+  ASSERT_EQ(r.params.size(), 1u);
+  EXPECT_EQ((*r.param_names)[0], "code");
+  EXPECT_EQ(r.params[0], "000.00.12.H29-231116-0001");
+
+  r = m.Match("POST", "/api/v1/dossiers/X%20Y/receive");
+  ASSERT_EQ(r.kind, RouteMatch::Kind::kRoute);
+  EXPECT_EQ(r.route->doc.operation_id, "act");
+  EXPECT_EQ(*r.param_names, (std::vector<std::string>{"code", "action"}));
+  EXPECT_EQ(r.params, (std::vector<std::string_view>{"X%20Y", "receive"}));
+
+  EXPECT_EQ(m.Match("GET", "/api/v1/dossiers").route->doc.operation_id, "list");
+  EXPECT_EQ(m.Match("POST", "/api/v1/dossiers").route->doc.operation_id, "submit");
+  EXPECT_EQ(m.Match("GET", "/").route->doc.operation_id, "root");
+}
+
+TEST(RouteMatcher, ALiteralSegmentWinsOverAParameterWhateverTheOrderOfRegistration) {
+  const RouteTable t = DossierRoutes();
+  const RouteMatcher m(t);
+  EXPECT_EQ(m.Match("GET", "/api/v1/dossiers/A/events").route->doc.operation_id, "events");
+  // The same path with another method goes to the route that has it.
+  EXPECT_EQ(m.Match("POST", "/api/v1/dossiers/A/events").route->doc.operation_id, "act");
+}
+
+TEST(RouteMatcher, MatchingIsExact) {
+  const RouteTable t = DossierRoutes();
+  const RouteMatcher m(t);
+  for (const char* path :
+       {"/HEALTHZ", "/healthz/", "//healthz", "/api/v1/dossiers/", "/api/v1/dossiers//events",
+        "/api/v1/dossiers/A/events/", "/api/v1/dossiers/A/B/C", "/api/v2/dossiers", "", "*",
+        "healthz", "/healthzz", "/health"}) {
+    EXPECT_EQ(m.Match("GET", path).kind, RouteMatch::Kind::kNotFound) << path;
+  }
+}
+
+TEST(RouteMatcher, AKnownPathWithAnotherMethodIs405WithTheAllowHeader) {
+  const RouteTable t = DossierRoutes();
+  const RouteMatcher m(t);
+  RouteMatch r = m.Match("DELETE", "/api/v1/dossiers");
+  ASSERT_EQ(r.kind, RouteMatch::Kind::kMethodNotAllowed);
+  EXPECT_EQ(*r.allow, "GET, POST");
+  EXPECT_EQ(*r.pattern, "/api/v1/dossiers");
+  r = m.Match("PUT", "/api/v1/dossiers/A/events");
+  ASSERT_EQ(r.kind, RouteMatch::Kind::kMethodNotAllowed);
+  EXPECT_EQ(*r.pattern, "/api/v1/dossiers/{code}/events");  // the literal one first
+  EXPECT_EQ(*r.allow, "GET");
+  EXPECT_EQ(m.Match("HEAD", "/healthz").kind, RouteMatch::Kind::kMethodNotAllowed);
+  EXPECT_EQ(m.Match("get", "/healthz").kind, RouteMatch::Kind::kMethodNotAllowed);
+}
+
+TEST(RouteMatcher, EscapesAreCheckedAndLiteralsMatchDecoded) {
+  const RouteTable t = DossierRoutes();
+  const RouteMatcher m(t);
+  for (const char* path : {"/api/v1/dossiers/%ZZ", "/api/v1/dossiers/%4", "/no/such/%", "/%G0"}) {
+    EXPECT_EQ(m.Match("GET", path).kind, RouteMatch::Kind::kMalformedPath) << path;
+  }
+  // %64 is 'd': as RESTinio's router, which decoded unreserved characters.
+  EXPECT_EQ(m.Match("GET", "/api/v1/%64ossiers").route->doc.operation_id, "list");
+  // An escaped slash stays inside its segment.
+  const RouteMatch r = m.Match("GET", "/api/v1/dossiers/a%2Fb");
+  ASSERT_EQ(r.kind, RouteMatch::Kind::kRoute);
+  EXPECT_EQ(r.params[0], "a%2Fb");
+}
+
 TEST(OpenApi, ARouteNamingAnUnknownSchemaFailsTheDocument) {
   RouteTable t;
   Route r = R(Method::kPost, "/x", "x");

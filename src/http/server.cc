@@ -20,86 +20,11 @@
 namespace motcua::http {
 namespace {
 
-using Router = restinio::router::express_router_t<>;
-
-// The express router throws when a path holds an invalid %-escape (it
-// normalizes the path before matching); RESTinio would then close the
-// connection without an answer. This wrapper turns that into a 400.
-class SafeRouter {
- public:
-  using Fallback = std::function<restinio::request_handling_status_t(restinio::request_handle_t)>;
-  SafeRouter(std::unique_ptr<Router> router, Fallback on_malformed)
-      : router_(std::move(router)), on_malformed_(std::move(on_malformed)) {}
-
-  restinio::request_handling_status_t operator()(restinio::request_handle_t req) const {
-    try {
-      return (*router_)(req);
-    } catch (const std::exception&) {
-      return on_malformed_(std::move(req));
-    }
-  }
-
- private:
-  std::unique_ptr<Router> router_;
-  Fallback on_malformed_;
-};
-
 struct Traits : restinio::default_traits_t {
-  using request_handler_t = SafeRouter;
   static constexpr bool use_connection_count_limiter = true;
 };
 
 using RestinioServer = restinio::http_server_t<Traits>;
-
-// Matches every method that a pattern does not serve: its 405 route.
-class OtherMethods final : public restinio::router::method_matcher_t {
- public:
-  explicit OtherMethods(std::vector<std::string> served) : served_(std::move(served)) {}
-  bool match(const restinio::http_method_id_t& method) const noexcept override {
-    for (const auto& s : served_) {
-      if (s == method.c_str()) return false;
-    }
-    return true;
-  }
-
- private:
-  std::vector<std::string> served_;
-};
-
-restinio::http_method_id_t RestinioMethod(Method m) {
-  switch (m) {
-    case Method::kGet:
-      return restinio::http_method_get();
-    case Method::kPost:
-      return restinio::http_method_post();
-    case Method::kPut:
-      return restinio::http_method_put();
-    case Method::kPatch:
-      return restinio::http_method_patch();
-    case Method::kDelete:
-      return restinio::http_method_delete();
-  }
-  return restinio::http_method_get();
-}
-
-// "/api/v1/dossiers/{code}" → "/api/v1/dossiers/:code" (path-to-regexp).
-std::string ExpressPattern(std::string_view pattern) {
-  std::string out;
-  for (const char c : pattern) {
-    if (c == '{') {
-      out += ':';
-    } else if (c != '}') {
-      out += c;
-    }
-  }
-  return out;
-}
-
-restinio::path2regex::options_t MatchOptions() {
-  // Case-sensitive and strict (no optional trailing slash): the paths served
-  // are exactly the paths the OpenAPI document lists.
-  return restinio::path2regex::options_t{}.sensitive(true).strict(true);
-}
 
 std::string Lowercase(std::string s) {
   for (char& c : s) c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
@@ -113,7 +38,7 @@ Instant SystemNow() { return static_cast<Instant>(std::time(nullptr)); }
 struct Exchange {
   restinio::request_handle_t req;
   RequestContext ctx;
-  std::string label;  // the route pattern, or "unmatched"
+  std::string_view label;  // the route pattern (owned by the matcher), or "unmatched"
 };
 
 }  // namespace
@@ -187,35 +112,7 @@ class Server::Impl {
   }
 
   Status Listen() {
-    auto router = std::make_unique<Router>();
-    for (const Route* route : routes_.MatchOrder()) {
-      router->add_handler(
-          RestinioMethod(route->method), ExpressPattern(route->pattern), MatchOptions(),
-          [this, route](restinio::request_handle_t req, restinio::router::route_params_t params) {
-            return Dispatch(route, route->pattern, nullptr, std::move(req), &params);
-          });
-    }
-    for (const std::string& pattern : routes_.Patterns()) {
-      std::vector<std::string> served;
-      for (const Route& r : routes_.routes()) {
-        if (r.pattern == pattern) served.emplace_back(MethodName(r.method));
-      }
-      auto allow = std::make_shared<const std::string>(routes_.AllowedMethods(pattern));
-      router->add_handler(
-          OtherMethods(std::move(served)), ExpressPattern(pattern), MatchOptions(),
-          [this, pattern, allow](restinio::request_handle_t req, restinio::router::route_params_t) {
-            return Dispatch(nullptr, pattern, allow.get(), std::move(req), nullptr);
-          });
-    }
-    router->non_matched_request_handler([this](restinio::request_handle_t req) {
-      return Dispatch(nullptr, "unmatched", nullptr, std::move(req), nullptr);
-    });
-    auto safe_router =
-        std::make_unique<SafeRouter>(std::move(router), [this](restinio::request_handle_t req) {
-          return Dispatch(nullptr, "unmatched", nullptr, std::move(req), nullptr,
-                          /*malformed_path=*/true);
-        });
-
+    matcher_ = std::make_unique<RouteMatcher>(routes_);
     const auto limits = restinio::incoming_http_msg_limits_t{}
                             .max_url_size(options_.max_url_bytes)
                             .max_field_name_size(options_.max_header_name_bytes)
@@ -225,7 +122,8 @@ class Server::Impl {
     restinio::server_settings_t<Traits> settings;
     settings.address(options_.listen.host)
         .port(options_.listen.port)
-        .request_handler(std::move(safe_router))
+        .request_handler(
+            [this](restinio::request_handle_t req) { return Dispatch(std::move(req)); })
         .incoming_http_msg_limits(limits)
         .max_parallel_connections(options_.max_connections)
         .read_next_http_message_timelimit(options_.read_timeout)
@@ -313,13 +211,8 @@ class Server::Impl {
   }
 
  private:
-  // Every request enters here on an I/O thread. `route` is null for 404 and
-  // 405 (then `allow` is set); `params` is null unless `route` is set.
-  restinio::request_handling_status_t Dispatch(const Route* route, std::string label,
-                                               const std::string* allow,
-                                               restinio::request_handle_t req,
-                                               restinio::router::route_params_t* params,
-                                               bool malformed_path = false) {
+  // Every request enters here on an I/O thread.
+  restinio::request_handling_status_t Dispatch(restinio::request_handle_t req) {
     {
       std::lock_guard lock(mu_);
       ++in_flight_;
@@ -327,17 +220,13 @@ class Server::Impl {
     std::shared_ptr<Exchange> ex;
     try {
       ex = std::make_shared<Exchange>();
-      Begin(*ex, route, std::move(label), std::move(req));
-      std::optional<ApiError> refusal;
-      if (malformed_path) {
-        refusal = ApiError::BadRequest("malformed_path",
-                                       "Đường dẫn có ký tự mã hoá sai (%XX hoặc UTF-8).");
-      } else {
-        refusal = Admit(*ex, allow, params);
-      }
+      const RouteMatch match =
+          matcher_->Match(req->header().method().c_str(), req->header().path());
+      Begin(*ex, match, std::move(req));
+      std::optional<ApiError> refusal = Admit(*ex, match);
       if (refusal) {
         Finish(ex, Reply::Error(std::move(*refusal)));
-      } else if (route->execution == Execution::kInline) {
+      } else if (ex->ctx.route->execution == Execution::kInline) {
         Finish(ex, Run(ex->ctx));
       } else if (!workers_->Post([this, ex] { Finish(ex, Run(ex->ctx)); })) {
         Finish(ex, Reply::Error(ApiError::Unavailable(
@@ -356,17 +245,18 @@ class Server::Impl {
   }
 
   // Fills the request context from RESTinio's request.
-  void Begin(Exchange& ex, const Route* route, std::string label, restinio::request_handle_t req) {
+  void Begin(Exchange& ex, const RouteMatch& match, restinio::request_handle_t req) {
     ex.req = std::move(req);
-    ex.label = std::move(label);
+    ex.label = match.pattern != nullptr ? std::string_view(*match.pattern) : "unmatched";
     RequestContext& ctx = ex.ctx;
     ctx.arrived = std::chrono::steady_clock::now();
     ctx.now = deps_.clock();
-    ctx.route = route;
+    ctx.route = match.kind == RouteMatch::Kind::kRoute ? match.route : nullptr;
     ctx.body_limits = options_.body;
     const auto& header = ex.req->header();
     ctx.method = header.method().c_str();
     ctx.path = std::string(header.path());
+    ctx.headers.reserve(header.fields_count());
     for (const auto& field : header) {
       ctx.headers.emplace_back(Lowercase(field.name()), field.value());
     }
@@ -376,12 +266,18 @@ class Server::Impl {
 
   // The checks made on the I/O thread before any handler runs; a refusal
   // or nullopt.
-  std::optional<ApiError> Admit(Exchange& ex, const std::string* allow,
-                                restinio::router::route_params_t* params) {
+  std::optional<ApiError> Admit(Exchange& ex, const RouteMatch& match) {
     RequestContext& ctx = ex.ctx;
-    if (ctx.route == nullptr) {
-      if (allow != nullptr) return ApiError::MethodNotAllowed(*allow);
-      return ApiError::RouteNotFound(ctx.path);
+    switch (match.kind) {
+      case RouteMatch::Kind::kRoute:
+        break;
+      case RouteMatch::Kind::kMalformedPath:
+        return ApiError::BadRequest("malformed_path",
+                                    "Đường dẫn có ký tự mã hoá sai (%XX hoặc UTF-8).");
+      case RouteMatch::Kind::kMethodNotAllowed:
+        return ApiError::MethodNotAllowed(*match.allow);
+      case RouteMatch::Kind::kNotFound:
+        return ApiError::RouteNotFound(ctx.path);
     }
     if (draining_) {
       return ApiError::Unavailable("shutting_down",
@@ -390,9 +286,10 @@ class Server::Impl {
     auto query = ParseQuery(ex.req->header().query());
     if (!query.ok()) return std::move(query).error();
     ctx.query = std::move(*query);
-    auto names = PatternParams(ctx.route->pattern);
-    for (const std::string& name : *names) {
-      auto value = PercentDecode((*params)[name], /*plus_is_space=*/false);
+    ctx.path_params.reserve(match.params.size());
+    for (std::size_t i = 0; i < match.params.size(); ++i) {
+      const std::string& name = (*match.param_names)[i];
+      auto value = PercentDecode(match.params[i], /*plus_is_space=*/false);
       if (!value) {
         return ApiError::BadRequest(
             "malformed_path", "Tham số đường dẫn \"" + name + "\" mã hoá sai (%XX hoặc UTF-8).");
@@ -518,6 +415,7 @@ class Server::Impl {
   std::atomic<std::uint16_t> port_{0};
   std::once_flag shutdown_once_;
 
+  std::unique_ptr<RouteMatcher> matcher_;  // over routes_, once they are complete
   std::unique_ptr<WorkerPool> workers_;
   std::unique_ptr<restinio::asio_ns::io_context> io_;
   std::unique_ptr<RestinioServer> server_;

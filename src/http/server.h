@@ -7,10 +7,11 @@
 // the store's group commit or on a password hash.
 //
 // Every request goes through one pipeline (server.cc, Dispatch):
-//   request id → decode path and query → draining? (503) → body over
-//   max_bytes? (413) → rate limit (429) → credentials and CSRF (401/403) →
-//   [worker] authenticate → handler → response with X-Request-Id, counted in
-//   the metrics and written as one access-log line.
+//   match the route (route.h, RouteMatcher) → request id → decode path and
+//   query → draining? (503) → body over max_bytes? (413) → rate limit (429)
+//   → credentials and CSRF (401/403) → [worker] authenticate → handler →
+//   response with X-Request-Id, counted in the metrics and written as one
+//   access-log line.
 // Unknown paths answer 404 route_not_found; a known path with another method
 // answers 405 with the Allow header derived from the route table.
 //

@@ -174,6 +174,11 @@ Status Connection::Exec(const char* sql) {
   return status;
 }
 
+Status Connection::ExecCached(std::string_view sql) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare(sql));
+  return s.Run();
+}
+
 Result<Statement> Connection::Prepare(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it != cache_.end() && !it->second.in_use) {

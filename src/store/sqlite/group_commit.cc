@@ -10,7 +10,7 @@ namespace {
 
 // Runs `job` inside a savepoint; a failed job is rolled back to it.
 Status RunInSavepoint(Connection& conn, const GroupCommitWriter::Job& job) {
-  MOTCUA_RETURN_IF_ERROR(conn.Exec("SAVEPOINT job"));
+  MOTCUA_RETURN_IF_ERROR(conn.ExecCached("SAVEPOINT job"));
   Status status;
   try {
     status = job(conn);
@@ -20,9 +20,9 @@ Status RunInSavepoint(Connection& conn, const GroupCommitWriter::Job& job) {
     status = Status::Internal("write job threw");
   }
   if (!conn.InTransaction()) return status;  // SQLite aborted the transaction
-  if (status.ok()) return conn.Exec("RELEASE job");
-  Status undo = conn.Exec("ROLLBACK TO job");
-  if (undo.ok()) undo = conn.Exec("RELEASE job");
+  if (status.ok()) return conn.ExecCached("RELEASE job");
+  Status undo = conn.ExecCached("ROLLBACK TO job");
+  if (undo.ok()) undo = conn.ExecCached("RELEASE job");
   return undo.ok() ? status : undo;
 }
 
@@ -106,7 +106,7 @@ void GroupCommitWriter::RunBatch(std::vector<Pending>& batch) {
       if (conn_->InTransaction()) conn_->Exec("ROLLBACK");
       return;
     }
-    const Status status = conn_->Exec("COMMIT");
+    const Status status = conn_->ExecCached("COMMIT");
     if (status.ok()) {
       committed_any = true;
       in_txn.clear();
@@ -120,7 +120,7 @@ void GroupCommitWriter::RunBatch(std::vector<Pending>& batch) {
     if (!conn_->InTransaction()) {
       // IMMEDIATE: take the write lock up front (another process, e.g. a CLI
       // import, may hold it; the busy timeout waits for it).
-      if (const Status begin = conn_->Exec("BEGIN IMMEDIATE"); !begin.ok()) {
+      if (const Status begin = conn_->ExecCached("BEGIN IMMEDIATE"); !begin.ok()) {
         results[i] = begin.WithContext("begin");
         continue;
       }

@@ -65,11 +65,11 @@ auto WithReadTransaction(ReadPool& pool, Fn&& fn) -> decltype(fn(std::declval<Co
   Result<ReadPool::Lease> lease = pool.Acquire();
   if (!lease.ok()) return lease.status();
   Connection& conn = **lease;
-  if (Status begin = conn.Exec("BEGIN"); !begin.ok()) return begin;
+  if (Status begin = conn.ExecCached("BEGIN"); !begin.ok()) return begin;
   auto result = fn(conn);
   // Ending a read transaction cannot lose anything; the lease would roll it
   // back anyway.
-  conn.Exec("COMMIT");
+  conn.ExecCached("COMMIT");
   return result;
 }
 
