@@ -55,6 +55,16 @@ struct GrantFilter {
   std::optional<std::string> grantee_login;
 };
 
+// A batch of historic dossiers checked and encoded by the store that will
+// write it (Store::PrepareImport). Engine-specific; immutable once made, so
+// it may be handed between threads.
+class PreparedImport {
+ public:
+  virtual ~PreparedImport() = default;
+  // The dossiers in the batch.
+  virtual size_t size() const = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -79,6 +89,19 @@ class Store {
   // already stored is skipped. The day sequences move past imported codes, so
   // that live codes never collide with them.
   virtual Result<ImportSummary> ImportDossiers(std::span<const ImportedDossier> batch) = 0;
+
+  // ImportDossiers in two halves, so that an importer can check and encode
+  // batches on several threads while the store writes earlier ones (the
+  // write is the one serial part of an import). PrepareImport does all that
+  // needs no database: it verifies the batch exactly as ImportDossiers does
+  // (same errors) and encodes its rows; it may run on any number of threads
+  // at once. ImportPrepared then writes the batch in one transaction, with
+  // the outcome ImportDossiers would have had; writing the same prepared
+  // batch again finds every dossier already present.
+  // InvalidArgument if `batch` was prepared by another store.
+  virtual Result<std::unique_ptr<PreparedImport>> PrepareImport(
+      std::vector<ImportedDossier> batch) = 0;
+  virtual Result<ImportSummary> ImportPrepared(const PreparedImport& batch) = 0;
 
   // ---- Dossiers: reads.
 

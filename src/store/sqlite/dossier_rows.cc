@@ -48,6 +48,32 @@ void BindDossier(Statement& s, const dossier::Dossier& d, const DossierRows& row
       .BindBlobRef(18, rows.snapshot);
 }
 
+constexpr std::string_view kInsertDossier =
+    "INSERT INTO dossier(code, agency, procedure, state, channel, handler, "
+    "applicant_name, applicant_phone, phone_key, applicant_login, submitted_at, "
+    "due_at, completed_at, version, head_hash, facts_agency, is_open, snapshot) "
+    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+    "?16, ?17, ?18) ON CONFLICT(code) DO NOTHING";
+constexpr std::string_view kInsertEvent =
+    "INSERT INTO event(id, dossier_id, seq, action, actor, on_behalf_of, at, payload, prev_hash, "
+    "hash, request_id) VALUES(?1 * 1048576 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+constexpr std::string_view kIndexName = "INSERT INTO dossier_search(rowid, name) VALUES(?1, ?2)";
+
+// Binds an event row, ?1..?10 (kInsertEvent), by reference.
+void BindEvent(Statement& s, std::int64_t dossier_id, const dossier::Event& e,
+               const HashBytes& prev, const HashBytes& hash, std::string_view request_id) {
+  s.Bind(1, dossier_id)
+      .Bind(2, e.seq)
+      .BindRef(3, dossier::ActionName(e.action))
+      .BindRef(4, e.actor)
+      .BindRef(5, e.on_behalf_of)
+      .Bind(6, e.at)
+      .BindRef(7, e.payload)
+      .BindBlobRef(8, View(prev))
+      .BindBlobRef(9, View(hash))
+      .BindRef(10, request_id);
+}
+
 Status PutFacts(Connection& conn, std::int64_t id, const DossierRows& rows) {
   MOTCUA_ASSIGN_OR_RETURN(
       Statement s,
@@ -69,7 +95,7 @@ Status IndexName(Connection& conn, std::int64_t id, const std::string& text, boo
   MOTCUA_ASSIGN_OR_RETURN(
       Statement s, conn.Prepare(remove ? "INSERT INTO dossier_search(dossier_search, rowid, name) "
                                          "VALUES('delete', ?1, ?2)"
-                                       : "INSERT INTO dossier_search(rowid, name) VALUES(?1, ?2)"));
+                                       : kIndexName));
   s.Bind(1, id).BindRef(2, text);
   return s.Run();
 }
@@ -145,13 +171,7 @@ Status InsertDossier(Connection& conn, const dossier::Dossier& d, const DossierR
                      std::int64_t* id) {
   // ON CONFLICT DO NOTHING: an import re-run learns that the code is taken
   // from the insert itself, without a lookup first.
-  MOTCUA_ASSIGN_OR_RETURN(
-      Statement s,
-      conn.Prepare("INSERT INTO dossier(code, agency, procedure, state, channel, handler, "
-                   "applicant_name, applicant_phone, phone_key, applicant_login, submitted_at, "
-                   "due_at, completed_at, version, head_hash, facts_agency, is_open, snapshot) "
-                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-                   "?16, ?17, ?18) ON CONFLICT(code) DO NOTHING"));
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, conn.Prepare(kInsertDossier));
   BindDossier(s, d, rows);
   MOTCUA_RETURN_IF_ERROR(s.Run());
   if (conn.Changes() == 0) {
@@ -202,22 +222,54 @@ Status InsertEvents(Connection& conn, std::int64_t dossier_id,
   for (size_t i = 0; i < events.size(); ++i) {
     const dossier::Event& e = events[i];
     const auto& [prev, hash] = rows.event_hashes[i];
-    MOTCUA_ASSIGN_OR_RETURN(Statement s,
-                            conn.Prepare("INSERT INTO event(id, dossier_id, seq, action, actor, "
-                                         "on_behalf_of, at, payload, prev_hash, hash, request_id) "
-                                         "VALUES(?1 * 1048576 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                                         "?8, ?9, ?10)"));
-    s.Bind(1, dossier_id)
-        .Bind(2, e.seq)
-        .BindRef(3, dossier::ActionName(e.action))
-        .BindRef(4, e.actor)
-        .BindRef(5, e.on_behalf_of)
-        .Bind(6, e.at)
-        .BindRef(7, e.payload)
-        .BindBlobRef(8, View(prev))
-        .BindBlobRef(9, View(hash))
-        .BindRef(10, request_id);
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, conn.Prepare(kInsertEvent));
+    BindEvent(s, dossier_id, e, prev, hash, request_id);
     MOTCUA_RETURN_IF_ERROR(s.Run());
+  }
+  return Status::Ok();
+}
+
+Result<ImportInserter> ImportInserter::Open(Connection& conn) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement dossier, conn.Prepare(kInsertDossier));
+  MOTCUA_ASSIGN_OR_RETURN(Statement search, conn.Prepare(kIndexName));
+  MOTCUA_ASSIGN_OR_RETURN(
+      Statement facts,
+      conn.Prepare("INSERT INTO report_fact(agency, submitted_at, dossier_id, last_at, facts) "
+                   "VALUES(?1, ?2, ?3, ?4, ?5)"));
+  MOTCUA_ASSIGN_OR_RETURN(Statement event, conn.Prepare(kInsertEvent));
+  return ImportInserter(conn, std::move(dossier), std::move(search), std::move(facts),
+                        std::move(event));
+}
+
+Status ImportInserter::Insert(const dossier::Dossier& d, std::span<const dossier::Event> events,
+                              const DossierRows& rows, std::int64_t* id) {
+  if (rows.event_hashes.size() != events.size()) {
+    return Status::Internal("ImportInserter: events and encoded hashes differ");
+  }
+  dossier_.Reset();
+  BindDossier(dossier_, d, rows);
+  MOTCUA_RETURN_IF_ERROR(dossier_.Run());
+  if (conn_->Changes() == 0) {
+    *id = 0;
+    return Status::Ok();
+  }
+  *id = conn_->LastInsertRowid();
+  if (!rows.search_text.empty()) {
+    search_.Reset();
+    search_.Bind(1, *id).BindRef(2, rows.search_text);
+    MOTCUA_RETURN_IF_ERROR(search_.Run());
+  }
+  facts_.Reset();
+  facts_.BindRef(1, rows.facts_agency)
+      .Bind(2, rows.submitted_at)
+      .Bind(3, *id)
+      .Bind(4, rows.last_at)
+      .BindBlobRef(5, rows.facts);
+  MOTCUA_RETURN_IF_ERROR(facts_.Run());
+  for (size_t i = 0; i < events.size(); ++i) {
+    event_.Reset();
+    BindEvent(event_, *id, events[i], rows.event_hashes[i].first, rows.event_hashes[i].second, "");
+    MOTCUA_RETURN_IF_ERROR(event_.Run());
   }
   return Status::Ok();
 }

@@ -91,6 +91,45 @@ Status InsertEvents(Connection& conn, std::int64_t dossier_id,
                     std::span<const dossier::Event> events, const DossierRows& rows,
                     std::string_view request_id = "");
 
+// An import batch checked and encoded ahead of its write (store_writes.cc:
+// SqliteStore::PrepareImport, on the importer's threads): the rows of each
+// dossier, in batch order, and the highest imported code sequence per agency
+// and local day.
+struct ImportPlan {
+  std::vector<DossierRows> rows;
+  std::vector<std::pair<std::pair<std::string, DayNumber>, int>> sequences;  // sorted by key
+};
+
+// Inserts the dossiers of an import batch one by one with statements
+// prepared once for the batch: the writer's loop over a whole batch, where
+// InsertDossier and InsertEvents would look the statements up for every
+// row. A fresh dossier has no report facts row, so its facts are a plain
+// insert. Lives inside one write job; REQUIRES: destroyed before the job
+// returns (it holds statements of the connection).
+class ImportInserter {
+ public:
+  static Result<ImportInserter> Open(Connection& conn);
+
+  // As InsertDossier and then InsertEvents with an empty request id: sets
+  // *id to the new row's id, or to 0 (and inserts nothing) when the code is
+  // stored already. REQUIRES: rows.SetFacts was called; rows from
+  // EncodeRows(d, events).
+  Status Insert(const dossier::Dossier& d, std::span<const dossier::Event> events,
+                const DossierRows& rows, std::int64_t* id);
+
+ private:
+  ImportInserter(Connection& conn, Statement dossier, Statement search, Statement facts,
+                 Statement event)
+      : conn_(&conn),
+        dossier_(std::move(dossier)),
+        search_(std::move(search)),
+        facts_(std::move(facts)),
+        event_(std::move(event)) {}
+
+  Connection* conn_;
+  Statement dossier_, search_, facts_, event_;
+};
+
 // Adds `delta` to the number of dossiers in state `state` (the
 // dossier_state_count table behind Store::CountDossiers). Every write that
 // inserts a dossier or changes its state calls it in the same transaction.

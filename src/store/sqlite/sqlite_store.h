@@ -26,6 +26,8 @@
 
 namespace motcua::store::sqlite {
 
+struct ImportPlan;  // dossier_rows.h
+
 class SqliteStore final : public Store {
  public:
   // Opens or creates the file at `path` and migrates it (schema.h).
@@ -35,6 +37,9 @@ class SqliteStore final : public Store {
   Result<dossier::Dossier> CreateDossier(const NewDossier& request) override;
   Result<dossier::Dossier> ApplyTransition(const TransitionWrite& write) override;
   Result<ImportSummary> ImportDossiers(std::span<const ImportedDossier> batch) override;
+  Result<std::unique_ptr<PreparedImport>> PrepareImport(
+      std::vector<ImportedDossier> batch) override;
+  Result<ImportSummary> ImportPrepared(const PreparedImport& batch) override;
 
   Result<dossier::Dossier> GetDossier(std::string_view code) override;
   Result<std::vector<dossier::Event>> ListEvents(std::string_view code) override;
@@ -81,6 +86,10 @@ class SqliteStore final : public Store {
 
  private:
   explicit SqliteStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+
+  // Writes an import batch checked and encoded by PlanImport
+  // (store_writes.cc). REQUIRES: `plan` was made from `batch`.
+  Result<ImportSummary> WriteImport(std::span<const ImportedDossier> batch, const ImportPlan& plan);
 
   // Adds the facts of one agency for `query` (store_facts.cc).
   Status AddAgencyFacts(Connection& conn, const std::string& agency, std::uint64_t generation,

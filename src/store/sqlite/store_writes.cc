@@ -192,12 +192,20 @@ Result<dossier::Dossier> SqliteStore::ApplyTransition(const TransitionWrite& wri
   return std::move(*out);
 }
 
-Result<ImportSummary> SqliteStore::ImportDossiers(std::span<const ImportedDossier> batch) {
-  // Verify outside the writer: hashing is the costly part and needs no lock.
+namespace {
+
+// Everything an import does before the database: each chain verified (the
+// same checks as a live write's, CheckEvent), the rows encoded, and the
+// highest imported sequence per agency and day. Run on the importer's
+// threads, in parallel with the writer (PrepareImport).
+Result<ImportPlan> PlanImport(std::span<const ImportedDossier> batch) {
+  ImportPlan plan;
+  plan.rows.reserve(batch.size());
+  std::map<std::pair<std::string, DayNumber>, int> sequences;
   for (const ImportedDossier& item : batch) {
     const dossier::Dossier& d = item.dossier;
     if (item.events.empty()) return Status::InvalidArgument("dossier " + d.code + ": no events");
-    MOTCUA_RETURN_IF_ERROR(dossier::ParseDossierCode(d.code).status());
+    MOTCUA_ASSIGN_OR_RETURN(const dossier::DossierCode code, dossier::ParseDossierCode(d.code));
     for (const auto& e : item.events) {
       if (e.dossier_code != d.code) {
         return Status::InvalidArgument("dossier " + d.code + ": holds an event of " +
@@ -206,29 +214,70 @@ Result<ImportSummary> SqliteStore::ImportDossiers(std::span<const ImportedDossie
     }
     MOTCUA_RETURN_IF_ERROR(dossier::VerifyChain(item.events));
     MOTCUA_RETURN_IF_ERROR(CheckSnapshot(d, item.events.back()));
-  }
-  // Everything that needs no database is done here, in the caller's thread:
-  // the encoded rows, and the highest imported sequence per agency and day.
-  std::vector<DossierRows> rows;
-  rows.reserve(batch.size());
-  std::map<std::pair<std::string, DayNumber>, int> sequences;
-  for (const ImportedDossier& item : batch) {
-    MOTCUA_ASSIGN_OR_RETURN(DossierRows r, EncodeRows(item.dossier, item.events));
+    MOTCUA_ASSIGN_OR_RETURN(DossierRows r, EncodeRows(d, item.events));
     FactsRow facts;
     for (const auto& e : item.events) NoteEvent(e, item.desk_grant, &facts);
-    SetFromDossier(item.dossier, &facts);
+    SetFromDossier(d, &facts);
     r.SetFacts(facts);
-    rows.push_back(std::move(r));
-    const dossier::DossierCode code = dossier::ParseDossierCode(item.dossier.code).value();
+    plan.rows.push_back(std::move(r));
     int& highest = sequences[{code.agency_code, DaysFromCivil(code.date)}];
     highest = std::max(highest, code.sequence);
+  }
+  plan.sequences.assign(sequences.begin(), sequences.end());
+  return plan;
+}
+
+// An import batch with its plan, made by one store for its own writer.
+class SqlitePreparedImport final : public PreparedImport {
+ public:
+  SqlitePreparedImport(const SqliteStore* owner, std::vector<ImportedDossier> items,
+                       ImportPlan plan)
+      : owner_(owner), items_(std::move(items)), plan_(std::move(plan)) {}
+
+  size_t size() const override { return items_.size(); }
+  const SqliteStore* owner() const { return owner_; }
+  const std::vector<ImportedDossier>& items() const { return items_; }
+  const ImportPlan& plan() const { return plan_; }
+
+ private:
+  const SqliteStore* owner_;
+  std::vector<ImportedDossier> items_;
+  ImportPlan plan_;
+};
+
+}  // namespace
+
+Result<ImportSummary> SqliteStore::ImportDossiers(std::span<const ImportedDossier> batch) {
+  MOTCUA_ASSIGN_OR_RETURN(const ImportPlan plan, PlanImport(batch));
+  return WriteImport(batch, plan);
+}
+
+Result<std::unique_ptr<PreparedImport>> SqliteStore::PrepareImport(
+    std::vector<ImportedDossier> batch) {
+  MOTCUA_ASSIGN_OR_RETURN(ImportPlan plan, PlanImport(batch));
+  return std::unique_ptr<PreparedImport>(
+      new SqlitePreparedImport(this, std::move(batch), std::move(plan)));
+}
+
+Result<ImportSummary> SqliteStore::ImportPrepared(const PreparedImport& batch) {
+  const auto* prepared = dynamic_cast<const SqlitePreparedImport*>(&batch);
+  if (prepared == nullptr || prepared->owner() != this) {
+    return Status::InvalidArgument("ImportPrepared: the batch was prepared by another store");
+  }
+  return WriteImport(prepared->items(), prepared->plan());
+}
+
+Result<ImportSummary> SqliteStore::WriteImport(std::span<const ImportedDossier> batch,
+                                               const ImportPlan& plan) {
+  if (plan.rows.size() != batch.size()) {
+    return Status::Internal("WriteImport: the plan is not the batch's");
   }
   ImportSummary summary;
   std::uint64_t generation = 0;
   // Imported history lands in the middle of cached agencies: forget them.
   const auto after_commit = [&] {
     std::string last;
-    for (const DossierRows& r : rows) {
+    for (const DossierRows& r : plan.rows) {
       if (r.facts_agency != last) facts_cache_.Invalidate(r.facts_agency, generation);
       last = r.facts_agency;
     }
@@ -238,22 +287,25 @@ Result<ImportSummary> SqliteStore::ImportDossiers(std::span<const ImportedDossie
         summary = ImportSummary{};
         // Dossiers inserted per state: one count update per state and batch.
         std::vector<std::int64_t> per_state(dossier::AllStates().size());
-        for (size_t i = 0; i < batch.size(); ++i) {
-          std::int64_t id = 0;
-          MOTCUA_RETURN_IF_ERROR(InsertDossier(conn, batch[i].dossier, rows[i], &id));
-          if (id == 0) {
-            ++summary.already_present;
-            continue;
+        {
+          MOTCUA_ASSIGN_OR_RETURN(ImportInserter inserter, ImportInserter::Open(conn));
+          for (size_t i = 0; i < batch.size(); ++i) {
+            std::int64_t id = 0;
+            MOTCUA_RETURN_IF_ERROR(
+                inserter.Insert(batch[i].dossier, batch[i].events, plan.rows[i], &id));
+            if (id == 0) {
+              ++summary.already_present;
+              continue;
+            }
+            ++per_state[static_cast<size_t>(batch[i].dossier.state)];
+            ++summary.imported;
           }
-          MOTCUA_RETURN_IF_ERROR(InsertEvents(conn, id, batch[i].events, rows[i]));
-          ++per_state[static_cast<size_t>(batch[i].dossier.state)];
-          ++summary.imported;
         }
         for (const dossier::State st : dossier::AllStates()) {
           const std::int64_t n = per_state[static_cast<size_t>(st)];
           if (n > 0) MOTCUA_RETURN_IF_ERROR(AddToStateCount(conn, dossier::StateName(st), n));
         }
-        for (const auto& [key, sequence] : sequences) {
+        for (const auto& [key, sequence] : plan.sequences) {
           MOTCUA_RETURN_IF_ERROR(RaiseSequence(conn, key.first, key.second, sequence));
         }
         MOTCUA_ASSIGN_OR_RETURN(generation, BumpFactsGeneration(conn));
