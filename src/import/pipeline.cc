@@ -25,16 +25,19 @@ struct Chunk {
 
 struct ChunkResult {
   std::int64_t lines = 0;
-  std::vector<ReplayedDossier> ok;
-  std::vector<std::int64_t> ok_lines;  // line of each ok[i]
-  std::vector<LineError> errors;       // in line order
+  std::int64_t good = 0;          // dossiers in `batch`
+  SinkBatch batch;                // the good dossiers, prepared
+  std::vector<LineError> errors;  // in line order
+  Status prepare_failure;         // of the sink's Prepare
 };
 
-ChunkResult Process(Chunk& chunk, const ReplayContext& ctx) {
+// Parses, replays and prepares one chunk (a worker's job). In strict mode the
+// dossiers after the first bad line are dropped here: none of them is ever
+// stored, so none is prepared.
+ChunkResult Process(Chunk& chunk, const ReplayContext& ctx, ImportSink& sink, bool strict) {
   ChunkResult r;
   r.lines = static_cast<std::int64_t>(chunk.lines.size());
-  r.ok.reserve(chunk.lines.size());
-  r.ok_lines.reserve(chunk.lines.size());
+  r.batch.dossiers.reserve(chunk.lines.size());
   for (size_t i = 0; i < chunk.lines.size(); ++i) {
     const std::string& line = chunk.lines[i];
     if (IsBlank(line)) continue;
@@ -42,15 +45,27 @@ ChunkResult Process(Chunk& chunk, const ReplayContext& ctx) {
     std::string code;
     Result<ReplayedDossier> d = ReplayLine(line, number, ctx, &code);
     if (d.ok()) {
-      r.ok.push_back(std::move(*d));
-      r.ok_lines.push_back(number);
+      r.batch.dossiers.push_back(std::move(*d));
     } else {
       r.errors.push_back(LineError{number, std::move(code), d.status()});
+      if (strict) break;
     }
   }
   chunk.lines = {};
+  r.good = static_cast<std::int64_t>(r.batch.dossiers.size());
+  if (r.good > 0) r.prepare_failure = sink.Prepare(r.batch);
   return r;
 }
+
+// ImportSink over one function.
+class FunctionSink : public ImportSink {
+ public:
+  explicit FunctionSink(const BatchSink& fn) : fn_(fn) {}
+  Result<SinkCounts> Store(SinkBatch& batch) override { return fn_(batch.dossiers); }
+
+ private:
+  const BatchSink& fn_;
+};
 
 // The shared state of one RunImport; every member under `mu`.
 struct Pipeline {
@@ -79,21 +94,27 @@ struct Pipeline {
 
 Result<ReplayedDossier> ReplayLine(std::string_view line, std::int64_t line_number,
                                    const ReplayContext& ctx, std::string* code) {
-  const std::string prefix = "line " + std::to_string(line_number) + ": ";
+  const auto prefix = [&] { return "line " + std::to_string(line_number) + ": "; };
   Result<ImportRecord> record = ParseRecord(line);
   if (!record.ok()) {
     if (code != nullptr) *code = CodeOfLine(line);
-    return Status::InvalidArgument(prefix + record.status().message());
+    return Status::InvalidArgument(prefix() + record.status().message());
   }
   if (code != nullptr) *code = record->code;
-  Result<ReplayedDossier> replayed = Replay(*record, ctx);
+  Result<ReplayedDossier> replayed = Replay(std::move(*record), ctx);
   if (!replayed.ok()) {
-    return Status(replayed.status().code(), prefix + replayed.status().message());
+    return Status(replayed.status().code(), prefix() + replayed.status().message());
   }
   return replayed;
 }
 
 Result<ImportTotals> RunImport(LineSource& source, const ReplayContext& ctx, const BatchSink& sink,
+                               const ImportOptions& options, ImportObserver* observer) {
+  FunctionSink adapter(sink);
+  return RunImport(source, ctx, adapter, options, observer);
+}
+
+Result<ImportTotals> RunImport(LineSource& source, const ReplayContext& ctx, ImportSink& sink,
                                const ImportOptions& options, ImportObserver* observer) {
   const int workers = std::max(1, options.workers);
   const std::size_t batch_size = std::max<std::size_t>(1, options.batch_size);
@@ -111,7 +132,7 @@ Result<ImportTotals> RunImport(LineSource& source, const ReplayContext& ctx, con
         chunk = std::move(p.work.front());
         p.work.pop_front();
       }
-      ChunkResult result = Process(chunk, ctx);
+      ChunkResult result = Process(chunk, ctx, sink, options.strict);
       std::lock_guard<std::mutex> lock(p.mu);
       p.done.emplace(chunk.seq, std::move(result));
       p.done_cv.notify_all();
@@ -132,17 +153,15 @@ Result<ImportTotals> RunImport(LineSource& source, const ReplayContext& ctx, con
         r = std::move(it->second);
         p.done.erase(it);
       }
+      // In strict mode the worker kept only what came before the first bad
+      // line, and that is the last of the import.
       const bool stop_here = options.strict && !r.errors.empty();
-      if (stop_here) {
-        // Only what came before the first bad line.
-        const std::int64_t bad = r.errors.front().line;
-        size_t keep = 0;
-        while (keep < r.ok_lines.size() && r.ok_lines[keep] < bad) ++keep;
-        r.ok.resize(keep);
-        r.errors.resize(1);
+      if (!r.prepare_failure.ok()) {
+        p.Stop(r.prepare_failure);
+        return;
       }
-      if (!r.ok.empty()) {
-        Result<SinkCounts> counts = sink(r.ok);
+      if (r.good > 0) {
+        Result<SinkCounts> counts = sink.Store(r.batch);
         if (!counts.ok()) {
           p.Stop(counts.status());
           return;

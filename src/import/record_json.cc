@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "import/record_json_fast.h"
+
 namespace motcua::import {
 namespace {
 
@@ -329,6 +331,14 @@ json EventJson(const Command& c) {
 }  // namespace
 
 Result<ImportRecord> ParseRecord(std::string_view line) {
+  // Good lines take the fast reader; anything it does not take (every bad
+  // line among them) is decided and explained by the DOM reader.
+  ImportRecord record;
+  if (internal::ReadRecordFast(line, &record)) return record;
+  return internal::ReadRecordDom(line);
+}
+
+Result<ImportRecord> internal::ReadRecordDom(std::string_view line) {
   json doc = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) {
     // Parse once more with exceptions only to say where: bad lines are rare,

@@ -1,6 +1,8 @@
 #include "import/replay.h"
 
 #include <string>
+#include <type_traits>
+#include <utility>
 
 namespace motcua::import {
 namespace {
@@ -48,7 +50,24 @@ Result<dossier::ProcedureTerms> TermsFor(const catalog::Catalog& catalog,
   return t;
 }
 
-Result<ReplayedDossier> Replay(const ImportRecord& record, const ReplayContext& ctx) {
+namespace {
+
+// Moved from when kTake, else copied.
+template <bool kTake, typename T>
+T Take(T& value) {
+  if constexpr (kTake) {
+    return std::move(value);
+  } else {
+    return value;
+  }
+}
+
+// Replay of `record`; with kTake, its commands and members are moved from
+// instead of copied.
+template <bool kTake>
+Result<ReplayedDossier> ReplayRecord(
+    std::conditional_t<kTake, ImportRecord&, const ImportRecord&> record,
+    const ReplayContext& ctx) {
   if (record.events.empty() || record.events.front().action != Action::kSubmit) {
     return Status::InvalidArgument("field 'events[0].action': the first event must be a submit");
   }
@@ -75,14 +94,14 @@ Result<ReplayedDossier> Replay(const ImportRecord& record, const ReplayContext& 
   out.events.reserve(record.events.size());
   for (size_t i = 0; i < record.events.size(); ++i) {
     const std::string where = "events[" + std::to_string(i) + "]";
-    dossier::Command cmd = record.events[i];
+    dossier::Command cmd = Take<kTake>(record.events[i]);
     cmd.expected_version = static_cast<std::int64_t>(i);
     if (i == 0) {
       // The submit carries the record's own members (record.h).
       cmd.code = record.code;
-      cmd.applicant = record.applicant;
+      cmd.applicant = Take<kTake>(record.applicant);
       cmd.channel = record.channel;
-      cmd.components = record.components;
+      cmd.components = Take<kTake>(record.components);
       if (!record.components_given) {
         for (const std::string& id : terms->mandatory_component_ids) {
           cmd.components.push_back(dossier::Component{id, ""});
@@ -110,6 +129,16 @@ Result<ReplayedDossier> Replay(const ImportRecord& record, const ReplayContext& 
     out.events.push_back(std::move(t->event));
   }
   return out;
+}
+
+}  // namespace
+
+Result<ReplayedDossier> Replay(const ImportRecord& record, const ReplayContext& ctx) {
+  return ReplayRecord<false>(record, ctx);
+}
+
+Result<ReplayedDossier> Replay(ImportRecord&& record, const ReplayContext& ctx) {
+  return ReplayRecord<true>(record, ctx);
 }
 
 std::optional<std::int64_t> DeskGrantFor(const ReplayedDossier& replayed,

@@ -59,6 +59,8 @@ Result<dossier::ProcedureTerms> TermsFor(const catalog::Catalog& catalog,
                                          const catalog::Procedure& procedure, DayNumber day);
 
 Result<ReplayedDossier> Replay(const ImportRecord& record, const ReplayContext& ctx);
+// The same, taking the record's commands instead of copying them.
+Result<ReplayedDossier> Replay(ImportRecord&& record, const ReplayContext& ctx);
 
 // The delegation grant a desk used for this dossier, if any: the first
 // receive, request_supplement or refuse event done on behalf of another
