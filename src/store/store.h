@@ -153,6 +153,14 @@ class Store {
   virtual Result<std::vector<Credential>> ListCredentials(CredentialKind kind,
                                                           std::string_view login) = 0;
 
+  // A number that grows with every write of a user, a password hash, a
+  // credential or a grant, by any process on the same database, in the same
+  // transaction as that write; read from the latest committed state. A cache
+  // of account reads (api/store_authenticator.h) stays valid exactly as
+  // long as it does not change, so one cheap read per request replaces the
+  // reads of the credential, the user and their grants.
+  virtual Result<std::uint64_t> AccountsGeneration() = 0;
+
   // ---- Audit of administrative writes (dossier writes are audited by their
   // events).
 

@@ -61,6 +61,7 @@ class SqliteStore final : public Store {
   Status RevokeCredential(std::int64_t id, Instant at) override;
   Result<std::vector<Credential>> ListCredentials(CredentialKind kind,
                                                   std::string_view login) override;
+  Result<std::uint64_t> AccountsGeneration() override;
 
   Status AppendAudit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> ListAudit(std::int64_t before_id, int limit) override;

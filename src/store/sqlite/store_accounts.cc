@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "store/sqlite/accounts_generation.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace motcua::store::sqlite {
@@ -82,7 +83,7 @@ Result<Credential> SqliteStore::CreateCredential(const Credential& credential) {
     // whoever can look rows up by it.
     if (conn.Changes() == 0) return Status::AlreadyExists("a credential with this token exists");
     stored.id = conn.LastInsertRowid();
-    return Status::Ok();
+    return BumpAccountsGeneration(conn);
   }));
   return stored;
 }
@@ -106,8 +107,16 @@ Status SqliteStore::RevokeCredential(std::int64_t id, Instant at) {
     s.Bind(1, id).Bind(2, at);
     MOTCUA_RETURN_IF_ERROR(s.Run());
     if (conn.Changes() == 0) return Status::NotFound("no credential " + std::to_string(id));
-    return Status::Ok();
+    return BumpAccountsGeneration(conn);
   });
+}
+
+Result<std::uint64_t> SqliteStore::AccountsGeneration() {
+  // One statement, so no BEGIN/COMMIT around it: its implicit read
+  // transaction sees the latest commit of any process. This runs once per
+  // authenticated request (api/store_authenticator.h).
+  MOTCUA_ASSIGN_OR_RETURN(ReadPool::Lease lease, db_->readers().Acquire());
+  return ReadAccountsGeneration(*lease);
 }
 
 Result<std::vector<Credential>> SqliteStore::ListCredentials(CredentialKind kind,

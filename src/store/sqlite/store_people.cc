@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "store/sqlite/accounts_generation.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace motcua::store::sqlite {
@@ -111,7 +112,8 @@ Status SqliteStore::PutUser(const access::User& user) {
         .Bind(3, JoinLines(roles))
         .Bind(4, user.agency_code)
         .Bind(5, user.disabled ? 1 : 0);
-    return s.Run();
+    MOTCUA_RETURN_IF_ERROR(s.Run());
+    return BumpAccountsGeneration(conn);
   });
 }
 
@@ -154,7 +156,8 @@ Status SqliteStore::DeleteUser(std::string_view login) {
     MOTCUA_ASSIGN_OR_RETURN(Statement creds,
                             conn.Prepare("DELETE FROM credential WHERE login = ?1"));
     creds.Bind(1, login);
-    return creds.Run();
+    MOTCUA_RETURN_IF_ERROR(creds.Run());
+    return BumpAccountsGeneration(conn);
   });
 }
 
@@ -165,7 +168,7 @@ Status SqliteStore::SetPasswordHash(std::string_view login, std::string_view has
     s.Bind(1, login).Bind(2, hash);
     MOTCUA_RETURN_IF_ERROR(s.Run());
     if (conn.Changes() == 0) return Status::NotFound("no user " + std::string(login));
-    return Status::Ok();
+    return BumpAccountsGeneration(conn);
   });
 }
 
@@ -191,7 +194,7 @@ Result<access::Grant> SqliteStore::CreateGrant(const access::Grant& grant) {
     MOTCUA_RETURN_IF_ERROR(BindGrant(s, grant));
     MOTCUA_RETURN_IF_ERROR(s.Run());
     stored.id = conn.LastInsertRowid();
-    return Status::Ok();
+    return BumpAccountsGeneration(conn);
   }));
   return stored;
 }
@@ -207,7 +210,7 @@ Status SqliteStore::UpdateGrant(const access::Grant& grant) {
     s.Bind(11, grant.id);
     MOTCUA_RETURN_IF_ERROR(s.Run());
     if (conn.Changes() == 0) return Status::NotFound("no grant " + std::to_string(grant.id));
-    return Status::Ok();
+    return BumpAccountsGeneration(conn);
   });
 }
 
