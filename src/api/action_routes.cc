@@ -76,7 +76,8 @@ Reply DoAction(const ApiDeps& deps, Action action, RequestContext& ctx) {
   options.request_id = ctx.request_id;
   MOTCUA_ASSIGN_OR_REPLY(const dossier::Dossier after,
                          WriteTransition(*deps.store, current, cmd, deadline, options));
-  return Reply::Json(200, DossierJson(after, snapshot->catalog, ctx.now));
+  return Reply::Text(200, http::kJsonContentType,
+                     DossierJsonText(after, snapshot->catalog, ctx.now));
 }
 
 // Who does it, per DESIGN.md section 4 and access/authorize.h.

@@ -26,6 +26,10 @@ namespace motcua::api {
 // The whole dossier as staff and its applicant see it, with its standing at
 // `now` (within_deadline / overdue while open after receipt), its
 // classification once resolved, and the actions its state allows.
+// DossierJsonText is that JSON as text, written directly (the routes answer
+// it); DossierJson parses it back, for callers that need an object.
+std::string DossierJsonText(const dossier::Dossier& d, const catalog::Catalog& catalog,
+                            Instant now);
 nlohmann::json DossierJson(const dossier::Dossier& d, const catalog::Catalog& catalog, Instant now);
 
 // A row of a list or a search.

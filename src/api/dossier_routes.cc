@@ -87,7 +87,7 @@ Reply SubmitDossier(const ApiDeps& deps, RequestContext& ctx) {
   options.request_id = ctx.request_id;
   MOTCUA_ASSIGN_OR_REPLY(const dossier::Dossier d,
                          WriteSubmission(*deps.store, prepared.terms, cmd, options));
-  return Reply::Json(201, DossierJson(d, snapshot->catalog, ctx.now))
+  return Reply::Text(201, http::kJsonContentType, DossierJsonText(d, snapshot->catalog, ctx.now))
       .WithHeader("Location", "/api/v1/dossiers/" + d.code);
 }
 
@@ -107,7 +107,8 @@ http::ApiResult<dossier::Dossier> ReadableDossier(const ApiDeps& deps, RequestCo
 
 Reply GetDossier(const ApiDeps& deps, RequestContext& ctx) {
   MOTCUA_ASSIGN_OR_REPLY(const dossier::Dossier d, ReadableDossier(deps, ctx));
-  return Reply::Json(200, DossierJson(d, deps.domain->Current()->catalog, ctx.now));
+  return Reply::Text(200, http::kJsonContentType,
+                     DossierJsonText(d, deps.domain->Current()->catalog, ctx.now));
 }
 
 Reply ListEvents(const ApiDeps& deps, RequestContext& ctx) {

@@ -36,17 +36,24 @@ void LogEvent(spdlog::logger& logger, spdlog::level::level_enum level, std::stri
 void AppendJsonString(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
+  // Bytes >= 0x80 are checked as UTF-8 once, only when there are any; the
+  // valid prefix is copied in runs that need no escape (most strings are
+  // one run), and an invalid byte becomes U+FFFD (as nlohmann's
+  // error_handler_t::replace did).
+  bool ascii = true;
+  for (const char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
   while (!text.empty()) {
-    // The valid prefix is copied with its ASCII specials escaped; an invalid
-    // byte becomes U+FFFD (as nlohmann's error_handler_t::replace did).
-    const std::optional<std::size_t> bad = FindInvalidUtf8(text);
+    const std::optional<std::size_t> bad = ascii ? std::nullopt : FindInvalidUtf8(text);
     const std::string_view valid = text.substr(0, bad.value_or(text.size()));
-    for (const char c : valid) {
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < valid.size(); ++i) {
+      const char c = valid[i];
       const auto u = static_cast<unsigned char>(c);
+      if (u >= 0x20 && c != '"' && c != '\\') continue;
+      out.append(valid.data() + run, i - run);
+      run = i + 1;
       if (c == '"' || c == '\\') {
         out.push_back('\\');
-        out.push_back(c);
-      } else if (u >= 0x20) {
         out.push_back(c);
       } else if (c == '\n') {
         out += "\\n";
@@ -60,6 +67,7 @@ void AppendJsonString(std::string& out, std::string_view text) {
         out.push_back(kHex[u & 0xF]);
       }
     }
+    out.append(valid.data() + run, valid.size() - run);
     if (!bad) break;
     out += "\xEF\xBF\xBD";
     text.remove_prefix(*bad + 1);
