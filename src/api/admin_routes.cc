@@ -10,7 +10,6 @@
 #include "access/authorize.h"
 #include "api/account_json.h"
 #include "api/audit_trail.h"
-#include "api/store_authenticator.h"
 #include "http/json_reader.h"
 #include "http/token.h"
 
@@ -43,12 +42,6 @@ std::optional<ApiError> Refuse(const RequestContext& ctx, access::Operation op) 
                           access::DecisionCodeName(d.code));
   e.detail = d.rule;
   return e;
-}
-
-// After a change that may end or alter an authentication: the next request
-// must not be let in by a cached lookup.
-void ForgetCachedLogins(const ApiDeps& deps) {
-  if (deps.authenticator != nullptr) deps.authenticator->ForgetCached();
 }
 
 // ---- Small parsers.
@@ -203,7 +196,6 @@ Reply PutUser(const ApiDeps& deps, RequestContext& ctx) {
   MOTCUA_REPLY_IF_ERROR(deps.store->PutUser(user));
   if (password) MOTCUA_REPLY_IF_ERROR(deps.store->SetPasswordHash(login, hash));
   if (user.disabled) MOTCUA_REPLY_IF_ERROR(EndSessions(*deps.store, login, ctx.now));
-  ForgetCachedLogins(deps);
 
   json detail = UserJson(user);
   detail["created"] = created;
@@ -221,7 +213,6 @@ Reply SetDisabled(const ApiDeps& deps, RequestContext& ctx, bool disabled) {
   if (auto e = SelfLockout(ctx, user)) return *e;
   MOTCUA_REPLY_IF_ERROR(deps.store->PutUser(user));
   if (disabled) MOTCUA_REPLY_IF_ERROR(EndSessions(*deps.store, user.login, ctx.now));
-  ForgetCachedLogins(deps);
   MOTCUA_REPLY_IF_ERROR(
       WriteAudit(*deps.store, ctx, disabled ? "user.disable" : "user.enable", user.login));
   return Reply::Json(200, UserJson(user));
@@ -417,7 +408,6 @@ Reply RevokeToken(const ApiDeps& deps, RequestContext& ctx) {
   store::Credential token = *found;
   if (token.revoked_at) return Reply::Json(200, ApiTokenJson(token, ctx.now));
   MOTCUA_REPLY_IF_ERROR(deps.store->RevokeCredential(token.id, ctx.now));
-  ForgetCachedLogins(deps);
   token.revoked_at = ctx.now;
   MOTCUA_REPLY_IF_ERROR(WriteAudit(*deps.store, ctx, "credential.revoke", std::to_string(token.id),
                                    {{"kind", "api_token"}, {"login", token.login}}));

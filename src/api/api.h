@@ -22,8 +22,6 @@
 
 namespace motcua::api {
 
-class StoreAuthenticator;
-
 struct ApiDeps {
   store::Store* store = nullptr;                 // REQUIRES: non-null
   DomainSource* domain = nullptr;                // REQUIRES: non-null
@@ -31,10 +29,6 @@ struct ApiDeps {
   // The session cookie, as the server reads it (ServerOptions::cookie); its
   // max_age_seconds is also how long a login session lives.
   http::CookieOptions cookie;
-  // Optional: the server's authenticator, told after a logout, a revocation
-  // or a change of a user so that its cache never outlives them
-  // (store_authenticator.h).
-  StoreAuthenticator* authenticator = nullptr;
 };
 
 // Adds every API route and the schemas they name. InvalidArgument when the

@@ -6,7 +6,6 @@
 
 #include "api/account_json.h"
 #include "api/audit_trail.h"
-#include "api/store_authenticator.h"
 #include "http/credentials.h"
 #include "http/json_reader.h"
 #include "http/token.h"
@@ -152,7 +151,6 @@ Reply Logout(const ApiDeps& deps, RequestContext& ctx) {
   MOTCUA_ASSIGN_OR_REPLY(const store::Credential credential,
                          deps.store->FindCredential(http::TokenHash(ctx.credentials.token)));
   MOTCUA_REPLY_IF_ERROR(deps.store->RevokeCredential(credential.id, ctx.now));
-  if (deps.authenticator != nullptr) deps.authenticator->ForgetCached();
   MOTCUA_REPLY_IF_ERROR(WriteAudit(*deps.store, ctx, "session.end", std::to_string(credential.id)));
   return Reply::Text(204, "", "").WithHeader("Set-Cookie", http::ExpiredSessionCookie(deps.cookie));
 }

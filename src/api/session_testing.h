@@ -1,7 +1,8 @@
-// AccountApiTest: a gtest fixture that runs the session and admin routes on a
-// real http::Server on loopback, against a real SQLite file in a temporary
-// folder, with the store authenticator and the store's metrics collector
-// wired as `motcua serve` wires them, and a clock the test moves.
+// AccountApiTest: a gtest fixture that runs the session and admin routes (or,
+// with all_routes_, every route of AddApiRoutes) on a real http::Server on
+// loopback, against a real SQLite file in a temporary folder, with the store
+// authenticator and the store's metrics collector wired as `motcua serve`
+// wires them, and a clock the test moves.
 //
 // Passwords are hashed with weak argon2id parameters (tests only: the server
 // uses opslimit 3, 64 MiB) so a test logs in within milliseconds.
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "api/admin_routes.h"
+#include "api/api.h"
 #include "api/session_routes.h"
 #include "api/store_authenticator.h"
 #include "api/store_metrics.h"
@@ -90,10 +92,13 @@ class AccountApiTest : public ::testing::Test {
     const ApiDeps api{.store = store_.get(),
                       .domain = domain_.get(),
                       .hasher = &hasher_,
-                      .cookie = options.cookie,
-                      .authenticator = authenticator_.get()};
-    ASSERT_TRUE(AddSessionRoutes(routes, deps.schemas, api).ok());
-    ASSERT_TRUE(AddAdminRoutes(routes, deps.schemas, api).ok());
+                      .cookie = options.cookie};
+    if (all_routes_) {
+      ASSERT_TRUE(AddApiRoutes(routes, deps.schemas, api).ok());
+    } else {
+      ASSERT_TRUE(AddSessionRoutes(routes, deps.schemas, api).ok());
+      ASSERT_TRUE(AddAdminRoutes(routes, deps.schemas, api).ok());
+    }
     deps.log = http::MakeJsonLogger("test", std::make_shared<spdlog::sinks::ostream_sink_mt>(log_));
     deps.authenticator = authenticator_.get();
     deps.clock = [this] { return now_.load(); };
@@ -151,6 +156,7 @@ class AccountApiTest : public ::testing::Test {
   std::unique_ptr<DomainSource> domain_;
   http::PasswordHasher hasher_{WeakPasswordParams()};
   AuthenticatorOptions authenticator_options_;  // as `motcua serve` has them
+  bool all_routes_ = false;  // every route of AddApiRoutes, not only sessions and admin
   std::unique_ptr<StoreAuthenticator> authenticator_;
   std::atomic<Instant> now_{kStartTime};
   http::CookieOptions cookie_;

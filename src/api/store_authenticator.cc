@@ -10,10 +10,8 @@ store::CredentialKind CredentialKindOf(http::TokenKind kind) {
                                            : store::CredentialKind::kApiToken;
 }
 
-Result<StoreAuthenticator::Entry> StoreAuthenticator::Fetch(std::string_view token_hash,
-                                                            Instant now) {
+Result<StoreAuthenticator::Entry> StoreAuthenticator::Fetch(std::string_view token_hash) {
   Entry e;
-  e.fetched_at = now;
   Result<store::Credential> credential = store_->FindCredential(token_hash);
   if (!credential.ok()) {
     if (credential.status().code() == Status::Code::kNotFound) {
@@ -35,28 +33,30 @@ Result<StoreAuthenticator::Entry> StoreAuthenticator::Fetch(std::string_view tok
 
 Result<access::User> StoreAuthenticator::Authenticate(http::TokenKind kind,
                                                       std::string_view token_hash, Instant now) {
+  // Read before the lookup: an entry fetched after reading generation g
+  // reflects every account write up to g (and maybe later ones).
+  MOTCUA_ASSIGN_OR_RETURN(const std::uint64_t generation, store_->AccountsGeneration());
   std::optional<Entry> entry;
-  std::uint64_t generation = 0;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    generation = generation_;
-    if (auto it = cache_.find(std::string(token_hash)); it != cache_.end()) {
-      const Instant at = it->second.fetched_at;
-      // A clock that went back counts as stale too.
-      if (at <= now && now < at + options_.cache_seconds) entry = it->second;
+    if (generation > generation_) {
+      cache_.clear();
+      generation_ = generation;
+    }
+    // A request that read an older generation than another one already saw
+    // neither uses nor fills the cache.
+    if (generation == generation_) {
+      if (auto it = cache_.find(std::string(token_hash)); it != cache_.end()) entry = it->second;
     }
   }
   if (!entry) {
-    MOTCUA_ASSIGN_OR_RETURN(Entry fetched, Fetch(token_hash, now));
-    entry = std::move(fetched);
-    if (options_.cache_seconds > 0) {
-      std::lock_guard<std::mutex> lock(mu_);
-      // A ForgetCached() since the read began: the answer may predate it.
-      if (generation == generation_) {
-        if (cache_.size() >= options_.max_cached) cache_.clear();
-        cache_[std::string(token_hash)] = *entry;
-      }
+    MOTCUA_ASSIGN_OR_RETURN(Entry fetched, Fetch(token_hash));
+    std::lock_guard<std::mutex> lock(mu_);
+    if (generation == generation_) {
+      if (cache_.size() >= options_.max_cached) cache_.clear();
+      cache_[std::string(token_hash)] = fetched;
     }
+    entry = std::move(fetched);
   }
 
   const store::Credential& credential = entry->credential;
@@ -74,12 +74,6 @@ Result<access::User> StoreAuthenticator::Authenticate(http::TokenKind kind,
   }
   if (entry->user.disabled) return Status::Unauthenticated("user disabled");
   return std::move(entry->user);
-}
-
-void StoreAuthenticator::ForgetCached() {
-  std::lock_guard<std::mutex> lock(mu_);
-  ++generation_;
-  cache_.clear();
 }
 
 }  // namespace motcua::api

@@ -40,6 +40,7 @@ class StoreMetricsTest : public AccountApiTest {
 };
 
 TEST_F(StoreMetricsTest, MetricsShowDossiersByStateAndOpenOverdue) {
+  all_routes_ = true;
   Start();
   std::string text = Scrape();
   EXPECT_TRUE(Has(text, "# TYPE motcua_dossiers gauge")) << text;
@@ -48,8 +49,17 @@ TEST_F(StoreMetricsTest, MetricsShowDossiersByStateAndOpenOverdue) {
   EXPECT_TRUE(Has(text, "motcua_dossiers{state=\"stopped\"} 0")) << text;
   EXPECT_TRUE(Has(text, "motcua_dossiers_open_overdue 0")) << text;
 
-  // A citizen submits at 09:00; the desk receives another one at once.
-  Submit(testing::kStartTime);
+  // A citizen submits online at 09:00, over HTTP.
+  const nlohmann::json submission = {
+      {"procedure", "9.004001"},
+      {"applicant", {{"name", "Nguyễn Văn An"}, {"phone", "0912345678"}}},
+      {"components", {{{"id", "don-de-nghi"}}}}};
+  const auto submitted = Call("POST", "/api/v1/public/dossiers", submission.dump());
+  ASSERT_EQ(submitted.status, 201) << submitted.body;
+  text = Scrape();
+  EXPECT_TRUE(Has(text, "motcua_dossiers{state=\"submitted\"} 1")) << text;
+
+  // The desk receives another one at once.
   const dossier::Dossier second = Submit(testing::kStartTime);
   auto receive = maker_.Step(second, dossier::Action::kReceive, testing::kStartTime + 60);
   ASSERT_TRUE(receive.ok()) << receive.status().ToString();

@@ -71,9 +71,9 @@ void Run(const ServeOptions& o, CliState& state) {
   options.cookie.secure = o.secure_cookies;
   http::ServerDeps deps;
   deps.log = log;
-  // Sessions and API tokens are looked up in the store (cached for a few
-  // seconds; the routes drop the cache after a logout, a revocation or a
-  // change of a user, so those take effect at once).
+  // Sessions and API tokens are looked up in the store (cached, and checked
+  // against the store's accounts generation at every request, so a logout,
+  // a revocation or a disabled user takes effect at once).
   api::StoreAuthenticator authenticator(db.get());
   deps.authenticator = &authenticator;
   // /metrics: dossiers by state and open overdue, read at each scrape.
@@ -89,11 +89,8 @@ void Run(const ServeOptions& o, CliState& state) {
   http::RouteTable routes;
   const Status added = api::AddApiRoutes(
       routes, deps.schemas,
-      api::ApiDeps{.store = db.get(),
-                   .domain = domain->get(),
-                   .hasher = &hasher,
-                   .cookie = options.cookie,
-                   .authenticator = &authenticator});
+      api::ApiDeps{
+          .store = db.get(), .domain = domain->get(), .hasher = &hasher, .cookie = options.cookie});
   if (!added.ok()) {
     state.exit_code = ReportFailure(added);
     return;
