@@ -62,7 +62,8 @@ class Server::Impl {
   }
 
   Status Prepare() {
-    if (options_.io_threads < 1 || options_.worker_threads < 1 || options_.max_queued_jobs < 1) {
+    if (options_.io_threads < 1 || options_.worker_threads < 1 ||
+        options_.write_worker_threads < 1 || options_.max_queued_jobs < 1) {
       return Status::InvalidArgument("the server needs at least one I/O thread and one worker");
     }
     if (options_.connection_body_limit < options_.body.max_bytes) {
@@ -85,7 +86,9 @@ class Server::Impl {
           {"motcua_http_worker_queue_depth",
            "Jobs waiting for a worker thread.",
            "gauge",
-           {{{}, workers_ ? static_cast<double>(workers_->Queued()) : 0.0}}}};
+           {{{},
+             workers_ ? static_cast<double>(workers_->Queued() + write_workers_->Queued())
+                      : 0.0}}}};
     });
 
     auto openapi_json = std::make_shared<std::string>();
@@ -146,6 +149,8 @@ class Server::Impl {
       return Status::IOError("cannot listen on " + options_.listen.host + ":" +
                              std::to_string(options_.listen.port) + ": " + e.what());
     }
+    write_workers_ =
+        std::make_unique<WorkerPool>(options_.write_worker_threads, options_.max_queued_jobs);
     workers_ = std::make_unique<WorkerPool>(options_.worker_threads, options_.max_queued_jobs);
     work_guard_.emplace(restinio::asio_ns::make_work_guard(*io_));
     StartIoThreads();
@@ -153,7 +158,8 @@ class Server::Impl {
              {{"address", options_.listen.host},
               {"port", port_.load()},
               {"io_threads", options_.io_threads},
-              {"worker_threads", options_.worker_threads}});
+              {"worker_threads", options_.worker_threads},
+              {"write_worker_threads", options_.write_worker_threads}});
     return Status::Ok();
   }
 
@@ -186,6 +192,7 @@ class Server::Impl {
       work_guard_.reset();
       StopIoThreads();
       workers_->Shutdown();
+      write_workers_->Shutdown();
       if (deps_.on_drained) deps_.on_drained();
       LogEvent(*deps_.log, spdlog::level::info, "shutdown: complete");
       deps_.log->flush();
@@ -228,7 +235,7 @@ class Server::Impl {
         Finish(ex, Reply::Error(std::move(*refusal)));
       } else if (ex->ctx.route->execution == Execution::kInline) {
         Finish(ex, Run(ex->ctx));
-      } else if (!workers_->Post([this, ex] { Finish(ex, Run(ex->ctx)); })) {
+      } else if (!PoolFor(*ex->ctx.route).Post([this, ex] { Finish(ex, Run(ex->ctx)); })) {
         Finish(ex, Reply::Error(ApiError::Unavailable(
                        "overloaded", "Máy chủ đang quá tải; hãy thử lại sau.", 1)));
       }
@@ -242,6 +249,11 @@ class Server::Impl {
       }
     }
     return restinio::request_accepted();
+  }
+
+  // GET handlers read; the others write and wait for the group commit.
+  WorkerPool& PoolFor(const Route& route) {
+    return route.method == Method::kGet ? *workers_ : *write_workers_;
   }
 
   // Fills the request context from RESTinio's request.
@@ -415,8 +427,9 @@ class Server::Impl {
   std::atomic<std::uint16_t> port_{0};
   std::once_flag shutdown_once_;
 
-  std::unique_ptr<RouteMatcher> matcher_;  // over routes_, once they are complete
-  std::unique_ptr<WorkerPool> workers_;
+  std::unique_ptr<RouteMatcher> matcher_;      // over routes_, once they are complete
+  std::unique_ptr<WorkerPool> workers_;        // GET handlers
+  std::unique_ptr<WorkerPool> write_workers_;  // the other handlers
   std::unique_ptr<restinio::asio_ns::io_context> io_;
   std::unique_ptr<RestinioServer> server_;
   std::optional<

@@ -384,6 +384,24 @@ TEST_F(ServerTest, ASlowStoreCallDoesNotBlockTheIoThreads) {
   slow.join();
 }
 
+TEST_F(ServerTest, WritesWaitingOnTheStoreDoNotHoldUpReads) {
+  server_->Shutdown();
+  server_.reset();
+  ServerOptions options;
+  options.worker_threads = 1;
+  options.write_worker_threads = 1;
+  StartServer(options);
+  // The only read worker is held (a GET); a write still runs on its own pool…
+  std::thread slow([&] { EXPECT_EQ(Get("/api/v1/slow").status, 200); });
+  ASSERT_TRUE(gate_.WaitEntered());
+  EXPECT_EQ(Post("/api/v1/echo", R"({"text":"x"})", {{"Content-Type", "application/json"}}).status,
+            200);
+  gate_.Open();
+  slow.join();
+  // …and both pools answer once free.
+  EXPECT_EQ(Get("/api/v1/things/A").status, 200);
+}
+
 TEST_F(ServerTest, ShutdownFinishesTheInFlightRequestThenStops) {
   HttpResponse slow_response;
   std::thread client([&] { slow_response = Get("/api/v1/slow"); });
