@@ -24,6 +24,7 @@ Thử API với một người dùng ở bảng trên (quantri: quản trị; bu
        -d '{"login":"quantri","password":"<mật khẩu ở trên>"}'
   curl -s http://$listen/api/v1/session -H 'Authorization: Bearer <token>'
   curl -s http://$listen/api/v1/admin/users -H 'Authorization: Bearer <token>'
+Thêm người dùng: $bin user add --db $db --login L --password-file F --role desk [--agency MÃ]
 Tài liệu API: http://$listen/api/v1/openapi.json
 EOF
 exec "$bin" serve --db "$db" --listen "$listen"
