@@ -114,6 +114,13 @@ ApiResult<nlohmann::json> ParseJsonObject(std::string_view content_type, std::st
         "malformed_json", "Nội dung không phải JSON hợp lệ (byte " + std::to_string(e.byte) + ").");
     error.detail = e.what();
     return error;
+  } catch (const nlohmann::json::out_of_range& e) {
+    // A number beyond a double ("1e999"): valid JSON grammar, a value out of
+    // range. nlohmann throws out_of_range 406 here, not parse_error.
+    ApiError error =
+        ApiError::Unprocessable("invalid_value", "Nội dung có một số vượt quá phạm vi cho phép.");
+    error.detail = e.what();
+    return error;
   }
   if (!duplicate.empty()) {
     return ApiError::BadRequest(

@@ -7,6 +7,7 @@
 //   not valid UTF-8                    400 invalid_utf8 (with the byte offset)
 //   nested deeper than max_depth       400 too_deep
 //   not JSON                           400 malformed_json (with the byte offset)
+//   a number beyond a double (1e999)   422 invalid_value
 //   a key twice in one object          400 duplicate_key
 //   not an object at the top           400 wrong_type
 // The depth is checked on the raw bytes before the parser runs, so a hostile

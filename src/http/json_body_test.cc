@@ -57,6 +57,14 @@ TEST(JsonBody, InvalidUtf8IsRefusedEvenInsideStrings) {
   EXPECT_EQ(StatusOf(r), 400);
 }
 
+TEST(JsonBody, ANumberBeyondADoubleIs422NotAThrow) {
+  // nlohmann throws out_of_range (not parse_error) on "1e999".
+  const auto r = ParseJsonObject(kJson, R"({"version":1e999})", {});
+  EXPECT_EQ(StatusOf(r), 422);
+  EXPECT_EQ(CodeOf(r), "invalid_value");
+  EXPECT_EQ(CodeOf(ParseJsonObject(kJson, R"({"version":-1e999})", {})), "invalid_value");
+}
+
 TEST(JsonBody, DeepNestingIsRefusedBeforeParsing) {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   EXPECT_EQ(CodeOf(ParseJsonObject(kJson, "{\"a\":" + deep + "}", {})), "too_deep");
