@@ -32,7 +32,9 @@ namespace motcua::api {
 
 struct Actor {
   access::User user;
-  std::vector<access::Grant> grants;  // every grant to this user, in force or not
+  // Every grant to this user, in force or not; read only for users holding
+  // the desk role, the only one that acts through grants.
+  std::vector<access::Grant> grants;
 };
 
 // The authenticated user of `ctx` with their grants. REQUIRES: ctx.user set
