@@ -14,6 +14,13 @@ ApiResult<Actor> LoadActor(store::Store& store, const http::RequestContext& ctx)
   // Only a desk officer acts through grants (access/authorize.h): for every
   // other role the read would be wasted on each request.
   if (!actor.user.HasRole(access::Role::kDesk)) return actor;
+  // Read by the authenticator with the user, checked against the store's
+  // accounts generation at this request (store_authenticator.h): no read
+  // here, and a revocation by anyone is already seen.
+  if (ctx.grants) {
+    actor.grants = *ctx.grants;
+    return actor;
+  }
   store::GrantFilter filter;
   filter.grantee_login = actor.user.login;
   Result<std::vector<access::Grant>> grants = store.ListGrants(filter);

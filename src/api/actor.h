@@ -37,8 +37,10 @@ struct Actor {
   std::vector<access::Grant> grants;
 };
 
-// The authenticated user of `ctx` with their grants. REQUIRES: ctx.user set
-// (a route with Access::kUser). 503/500 when the store fails.
+// The authenticated user of `ctx` with their grants: those the
+// authenticator handed over (ctx.grants), else read from the store.
+// REQUIRES: ctx.user set (a route with Access::kUser). 503/500 when the
+// store fails.
 http::ApiResult<Actor> LoadActor(store::Store& store, const http::RequestContext& ctx);
 
 // The facts Authorize needs about a dossier.

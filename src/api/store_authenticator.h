@@ -4,13 +4,16 @@
 // is of the kind the token's prefix names, is live at the request time (not
 // revoked, not expired), and its user exists and is not disabled.
 //
-// A lookup costs two store reads (the credential, then the user), as much as
-// the dossier read it guards (measured ~55 µs each on the loaded build
-// machine), so answers are cached per token hash, and the cache is checked
+// The principal it answers carries the user's delegation grants too, read
+// with the user (actor.h then reads nothing more).
+//
+// A lookup costs three store reads (the credential, the user, the grants),
+// each as much as the dossier read they guard (measured ~55 µs each on the
+// loaded build machine), so answers are cached per token hash, and the cache is checked
 // against the store's accounts generation (Store::AccountsGeneration): one
 // read per request, which changes with every write of a user, a password, a
 // credential or a grant, by any process. So the cache never delays anything:
-// a logout, a revocation, a disabled user take effect at the next request,
+// a logout, a revoked token or grant, a disabled user take effect at the next request,
 // whether made through this server, another server on the same database or
 // the CLI; and a credential's expiry is judged again at every request.
 //
@@ -20,10 +23,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "http/authenticator.h"
 #include "store/store.h"
@@ -44,25 +50,35 @@ class StoreAuthenticator : public http::Authenticator {
 
   // Unauthenticated for an unknown, expired or revoked token, a token of the
   // other kind, and a missing or disabled user; the store's error otherwise.
-  Result<access::User> Authenticate(http::TokenKind kind, std::string_view token_hash,
-                                    Instant now) override;
+  // The principal carries the user's grants (every one, in force or not).
+  Result<http::Principal> Authenticate(http::TokenKind kind, std::string_view token_hash,
+                                       Instant now) override;
 
  private:
   struct Entry {
     store::Credential credential;
     access::User user;
+    std::shared_ptr<const std::vector<access::Grant>> grants;
   };
 
-  // The credential and its user from the store; Unauthenticated when either
-  // is missing.
-  Result<Entry> Fetch(std::string_view token_hash);
+  // The credential, its user and the user's grants from the store;
+  // Unauthenticated when the credential or the user is missing.
+  Result<std::shared_ptr<const Entry>> Fetch(std::string_view token_hash);
+
+  // Looks token hashes up without building a std::string per request.
+  struct HashOfView {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
 
   store::Store* const store_;
   const AuthenticatorOptions options_;
   std::mutex mu_;
   // The accounts generation the entries were read at (or after).
-  std::uint64_t generation_ = 0;                  // GUARDED_BY(mu_)
-  std::unordered_map<std::string, Entry> cache_;  // GUARDED_BY(mu_), by token hash
+  std::uint64_t generation_ = 0;  // GUARDED_BY(mu_)
+  // By token hash; entries are immutable and shared with requests in flight.
+  std::unordered_map<std::string, std::shared_ptr<const Entry>, HashOfView, std::equal_to<>>
+      cache_;  // GUARDED_BY(mu_)
 };
 
 // The store's kind of a token kind.

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "access/grant.h"
 #include "access/role.h"
 #include "http/api_error.h"
 #include "http/credentials.h"
@@ -46,6 +48,8 @@ struct RequestContext {
 
   Credentials credentials;
   std::optional<access::User> user;  // set when the request is authenticated
+  // The user's grants when the authenticator read them (Principal::grants).
+  std::shared_ptr<const std::vector<access::Grant>> grants;
 
   // Set by the handler.
   std::string acting_for;

@@ -340,10 +340,11 @@ class Server::Impl {
         if (deps_.authenticator == nullptr) {
           return ApiError::Unauthenticated("Máy chủ chưa cấu hình đăng nhập.");
         }
-        auto user = deps_.authenticator->Authenticate(ctx.credentials.kind,
-                                                      TokenHash(ctx.credentials.token), ctx.now);
-        if (!user.ok()) return Reply::FromStatus(user.status());
-        ctx.user = std::move(*user);
+        auto principal = deps_.authenticator->Authenticate(
+            ctx.credentials.kind, TokenHash(ctx.credentials.token), ctx.now);
+        if (!principal.ok()) return Reply::FromStatus(principal.status());
+        ctx.user = std::move(principal->user);
+        ctx.grants = std::move(principal->grants);
       }
       return ctx.route->handler(ctx);
     } catch (const std::exception& e) {

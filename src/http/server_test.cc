@@ -34,10 +34,10 @@ class MapAuthenticator : public Authenticator {
     u.roles = {access::Role::kDesk};
     users_[TokenHash(token)] = u;
   }
-  Result<access::User> Authenticate(TokenKind, std::string_view hash, Instant) override {
+  Result<Principal> Authenticate(TokenKind, std::string_view hash, Instant) override {
     const auto it = users_.find(std::string(hash));
     if (it == users_.end()) return Status::Unauthenticated("unknown token");
-    return it->second;
+    return Principal{it->second, nullptr};
   }
 
  private:
