@@ -4,11 +4,13 @@
 // A report of [from, to) needs the facts rows with submitted_at < to and
 // last_at >= from (facts_row.h says why that is exactly the set that can
 // count). They come from the facts cache (facts_cache.h) when it holds the
-// agency and is current for the read snapshot; otherwise the agency's rows are
-// read from report_fact (one key range, in key order), the report takes what
-// it needs from them, and the cache keeps them for the next report. All
-// agencies: the same per agency, the agencies found by skipping along the
-// primary key.
+// agency, is current for the read snapshot and covers the period; otherwise
+// the agency's rows of the period's window are read from report_fact -- the
+// key range of the 90 days before `from` to `to`, and the few long-lived
+// older ones through report_fact_long_lived (schema.cc) -- the report takes
+// what it needs from them, and the cache keeps them for the next report.
+// All agencies: the same per agency, the agencies found by skipping along
+// the primary key.
 #include <string>
 #include <vector>
 
@@ -19,21 +21,34 @@
 namespace motcua::store::sqlite {
 namespace {
 
-Result<std::vector<FactsCache::Row>> ReadAgencyRows(Connection& conn, const std::string& agency) {
+// The agency's rows of `window` (facts_cache.h), in key order: first the
+// long-lived rows submitted before window.lo() that are relevant at
+// window.lo() + 90 days, through the partial index (the query repeats its
+// condition, and names it: without statistics the planner preferred the
+// primary key, walking every row of the agency before lo), then the key
+// range [lo, hi).
+Status ReadWindow(Connection& conn, const std::string& agency, FactsCache::Window* window) {
   MOTCUA_ASSIGN_OR_RETURN(
-      Statement s, conn.Prepare("SELECT submitted_at, dossier_id, last_at, facts FROM "
-                                "report_fact WHERE agency = ?1 ORDER BY submitted_at, dossier_id"));
-  s.Bind(1, agency);
-  std::vector<FactsCache::Row> rows;
-  while (true) {
-    MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
-    if (!row) return rows;
-    FactsCache::Row& r = rows.emplace_back();
-    r.submitted_at = s.ColumnInt(0);
-    r.dossier_id = s.ColumnInt(1);
-    r.last_at = s.ColumnInt(2);
-    r.facts = s.ColumnBlobView(3);
+      Statement old,
+      conn.Prepare("SELECT submitted_at, dossier_id, last_at, facts FROM report_fact "
+                   "INDEXED BY report_fact_long_lived "
+                   "WHERE agency = ?1 AND last_at - submitted_at > 7776000 AND last_at >= ?2 "
+                   "AND submitted_at < ?3 ORDER BY submitted_at, dossier_id"));
+  old.Bind(1, agency).Bind(2, window->lo() + kLongLivedSeconds).Bind(3, window->lo());
+  MOTCUA_ASSIGN_OR_RETURN(
+      Statement range,
+      conn.Prepare("SELECT submitted_at, dossier_id, last_at, facts FROM report_fact "
+                   "WHERE agency = ?1 AND submitted_at >= ?2 AND submitted_at < ?3 "
+                   "ORDER BY submitted_at, dossier_id"));
+  range.Bind(1, agency).Bind(2, window->lo()).Bind(3, window->hi());
+  for (Statement* s : {&old, &range}) {
+    while (true) {
+      MOTCUA_ASSIGN_OR_RETURN(const bool row, s->Step());
+      if (!row) break;
+      window->Add(s->ColumnInt(0), s->ColumnInt(1), s->ColumnInt(2), s->ColumnBlobView(3));
+    }
   }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -44,10 +59,9 @@ Status SqliteStore::AddAgencyFacts(Connection& conn, const std::string& agency,
   MOTCUA_ASSIGN_OR_RETURN(const bool cached,
                           facts_cache_.Fill(agency, generation, query.from, query.to, table));
   if (cached) return Status::Ok();
-  MOTCUA_ASSIGN_OR_RETURN(std::vector<FactsCache::Row> rows, ReadAgencyRows(conn, agency));
-  MOTCUA_RETURN_IF_ERROR(FactsCache::AddMatching(rows, query.from, query.to, table));
-  facts_cache_.Load(agency, std::move(rows), generation);
-  return Status::Ok();
+  FactsCache::Window window = FactsCache::WindowFor(query.from, query.to);
+  MOTCUA_RETURN_IF_ERROR(ReadWindow(conn, agency, &window));
+  return facts_cache_.Load(agency, std::move(window), generation, query.from, query.to, table);
 }
 
 Result<report::FactsTable> SqliteStore::ReportFacts(const FactsQuery& query) {
