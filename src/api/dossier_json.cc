@@ -77,7 +77,7 @@ namespace {
 // The time as TimeJson writes it.
 void WriteTime(http::JsonWriter& w, std::optional<Instant> t) {
   if (t) {
-    w.String(FormatDateTime(*t));
+    w.LocalDateTime(*t);
   } else {
     w.Null();
   }

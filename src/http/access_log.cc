@@ -1,6 +1,7 @@
 #include "http/access_log.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -33,45 +34,75 @@ void LogEvent(spdlog::logger& logger, spdlog::level::level_enum level, std::stri
   logger.log(level, spdlog::string_view_t(inner.data(), inner.size()));
 }
 
-void AppendJsonString(std::string& out, std::string_view text) {
+namespace {
+
+// 0: copied as is; 1: escaped (a control character, '"' or '\\'); 2: part
+// of a multi-byte sequence, copied once the text is known to be valid UTF-8.
+constexpr std::array<std::uint8_t, 256> kJsonByteClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = 1;
+  t['"'] = 1;
+  t['\\'] = 1;
+  for (int c = 0x80; c < 0x100; ++c) t[c] = 2;
+  return t;
+}();
+
+void AppendEscaped(std::string& out, char c) {
   static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  // Bytes >= 0x80 are checked as UTF-8 once, only when there are any; the
-  // valid prefix is copied in runs that need no escape (most strings are
-  // one run), and an invalid byte becomes U+FFFD (as nlohmann's
-  // error_handler_t::replace did).
-  bool ascii = true;
-  for (const char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
-  while (!text.empty()) {
-    const std::optional<std::size_t> bad = ascii ? std::nullopt : FindInvalidUtf8(text);
-    const std::string_view valid = text.substr(0, bad.value_or(text.size()));
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < valid.size(); ++i) {
-      const char c = valid[i];
-      const auto u = static_cast<unsigned char>(c);
-      if (u >= 0x20 && c != '"' && c != '\\') continue;
-      out.append(valid.data() + run, i - run);
-      run = i + 1;
-      if (c == '"' || c == '\\') {
-        out.push_back('\\');
-        out.push_back(c);
-      } else if (c == '\n') {
-        out += "\\n";
-      } else if (c == '\t') {
-        out += "\\t";
-      } else if (c == '\r') {
-        out += "\\r";
-      } else {
-        out += "\\u00";
-        out.push_back(kHex[u >> 4]);
-        out.push_back(kHex[u & 0xF]);
-      }
-    }
-    out.append(valid.data() + run, valid.size() - run);
-    if (!bad) break;
-    out += "\xEF\xBF\xBD";
-    text.remove_prefix(*bad + 1);
+  const auto u = static_cast<unsigned char>(c);
+  switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    default:
+      out += "\\u00";
+      out.push_back(kHex[u >> 4]);
+      out.push_back(kHex[u & 0xF]);
   }
+}
+
+}  // namespace
+
+void AppendJsonString(std::string& out, std::string_view text) {
+  out.push_back('"');
+  // Runs that need no escape are copied whole (most strings are one run).
+  // Bytes >= 0x80 are checked as UTF-8 once, only when there are any; an
+  // invalid byte becomes U+FFFD (as nlohmann's error_handler_t::replace did).
+  std::size_t valid_until = 0;  // the bytes before it are known to be valid UTF-8
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const std::uint8_t cls = kJsonByteClass[static_cast<unsigned char>(text[i])];
+    if (cls == 0) continue;
+    if (cls == 2) {
+      if (i < valid_until) continue;
+      // Scans up to the next invalid byte only: linear overall.
+      const std::optional<std::size_t> bad = FindInvalidUtf8(text.substr(i));
+      if (!bad || *bad > 0) {
+        valid_until = bad ? i + *bad : text.size();
+        continue;
+      }
+      out.append(text.data() + run, i - run);
+      out += "\xEF\xBF\xBD";
+      run = i + 1;
+      continue;
+    }
+    out.append(text.data() + run, i - run);
+    AppendEscaped(out, text[i]);
+    run = i + 1;
+  }
+  out.append(text.data() + run, text.size() - run);
   out.push_back('"');
 }
 

@@ -24,6 +24,10 @@ TEST(AccessLog, AHostilePathCannotBreakTheLine) {
                    "b\xC3"),
             "\"a\xEF\xBF\xBD"
             "b\xEF\xBF\xBD\"");
+  // Escapes after valid multi-byte text and around a bad byte are all kept.
+  EXPECT_EQ(Quoted("é\"\n\xFF\\"), R"("é\"\n)"
+                                   "\xEF\xBF\xBD"
+                                   R"(\\")");
   for (const char* text : {"\x80\x80", "x\xED\xA0\x80y", "\"}\n{\"msg\":\"forged\""}) {
     const auto j = nlohmann::json::parse(Quoted(text), nullptr, false);
     EXPECT_TRUE(j.is_string()) << text;

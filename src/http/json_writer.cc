@@ -79,6 +79,26 @@ JsonWriter& JsonWriter::Null() {
   return *this;
 }
 
+JsonWriter& JsonWriter::LocalDateTime(Instant t) {
+  const CivilDate c = CivilFromDays(LocalDayOf(t));
+  if (c.year < 0 || c.year > 9999) return String(FormatDateTime(t));
+  const int sod = LocalSecondOfDay(t);
+  char buf[] = "\"0000-00-00T00:00:00+07:00\"";
+  auto put = [&buf](int at, int value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10)
+      buf[at + i] = static_cast<char>('0' + value % 10);
+  };
+  put(1, c.year, 4);
+  put(6, c.month, 2);
+  put(9, c.day, 2);
+  put(12, sod / 3600, 2);
+  put(15, sod / 60 % 60, 2);
+  put(18, sod % 60, 2);
+  Separate();
+  out_.append(buf, sizeof buf - 1);
+  return *this;
+}
+
 JsonWriter& JsonWriter::Raw(std::string_view json) {
   Separate();
   out_.append(json);

@@ -23,6 +23,8 @@
 #include <string>
 #include <string_view>
 
+#include "util/civil_time.h"
+
 namespace motcua::http {
 
 class JsonWriter {
@@ -44,6 +46,10 @@ class JsonWriter {
   JsonWriter& Int(std::int64_t value);
   JsonWriter& Bool(bool value);
   JsonWriter& Null();
+  // The time as FormatDateTime (util/civil_time.h) writes it, Vietnam time:
+  // "2024-05-02T09:15:00+07:00", without going through snprintf (a dossier
+  // holds up to a dozen times; snprintf was ~4% of a cached GET of one).
+  JsonWriter& LocalDateTime(Instant t);
 
   // Appends `json`, already valid JSON text, as one value.
   JsonWriter& Raw(std::string_view json);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <vector>
 
 namespace motcua::http {
 namespace {
@@ -40,6 +41,20 @@ TEST(JsonWriter, BadBytesInAStringStillMakeValidJson) {
   const auto j = nlohmann::json::parse(w.text(), nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << w.text();
   EXPECT_EQ(j[0], "a\xEF\xBF\xBD\n");
+}
+
+TEST(JsonWriter, TimesAreWrittenExactlyAsFormatDateTime) {
+  std::vector<Instant> times = {0,          1,         59,        3599,       61199,
+                                61200,      946684799, 951782400, 1700000000, 1709164800,
+                                4102444799, -86400,    -1};
+  for (Instant t = 1672531200; t < 1672531200 + 2 * 366 * 86400; t += 86400 + 3607) {
+    times.push_back(t);
+  }
+  for (const Instant t : times) {
+    JsonWriter w;
+    w.BeginArray().LocalDateTime(t).EndArray();
+    EXPECT_EQ(w.text(), "[\"" + FormatDateTime(t) + "\"]") << t;
+  }
 }
 
 }  // namespace

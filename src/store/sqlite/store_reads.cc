@@ -143,14 +143,16 @@ std::string Upper(std::string text) {
 }  // namespace
 
 Result<dossier::Dossier> SqliteStore::GetDossier(std::string_view code) {
-  return WithReadTransaction(db_->readers(), [&](Connection& conn) -> Result<dossier::Dossier> {
-    MOTCUA_ASSIGN_OR_RETURN(Statement s,
-                            conn.Prepare("SELECT snapshot FROM dossier WHERE code = ?1"));
-    s.Bind(1, code);
-    MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
-    if (!row) return Status::NotFound("no dossier " + std::string(code));
-    return DecodeDossier(s.ColumnBlob(0));
-  });
+  // One statement: its own implicit read transaction is the snapshot, so no
+  // BEGIN and COMMIT around it (two statements more on every `GET
+  // /api/v1/dossiers/{code}`), and the row is decoded in place.
+  MOTCUA_ASSIGN_OR_RETURN(ReadPool::Lease lease, db_->readers().Acquire());
+  MOTCUA_ASSIGN_OR_RETURN(Statement s,
+                          lease->Prepare("SELECT snapshot FROM dossier WHERE code = ?1"));
+  s.BindRef(1, code);
+  MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
+  if (!row) return Status::NotFound("no dossier " + std::string(code));
+  return DecodeDossier(s.ColumnBlobView(0));
 }
 
 Result<std::vector<dossier::Event>> SqliteStore::ListEvents(std::string_view code) {
