@@ -35,7 +35,9 @@ class JsonWriter {
   JsonWriter& EndObject();
   JsonWriter& BeginArray();
   JsonWriter& EndArray();
-  // REQUIRES: inside an object, and a value follows.
+  // REQUIRES: inside an object, and a value follows; `key` is a name from
+  // the code that needs no escaping (letters, digits, '_'): it is copied as
+  // is, as most of a dossier's JSON is keys.
   JsonWriter& Key(std::string_view key);
 
   JsonWriter& String(std::string_view value);
