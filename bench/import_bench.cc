@@ -3,17 +3,24 @@
 // parsed, replayed through the life cycle and the working calendar, and
 // stored durably (WAL, synchronous=FULL) with their search entries and report
 // facts, in transactions of --batch dossiers: the same pipeline and sink as
-// the command (import/pipeline.h). Target: >= 20,000 dossiers/s; resident
-// memory flat while importing 1,000,000.
+// the command (import/pipeline.h, cli/store_import_sink.h). Target: >= 20,000
+// dossiers/s; resident memory flat while importing 1,000,000.
 //
 //   build/<dir>/bin/import_bench                        # 200,000 dossiers
 //   build/<dir>/bin/import_bench --dossiers 1000000     # memory check
-//   options: --workers N (default: all cores but one), --batch N (1000),
-//            --db PATH (default: a fresh file under /tmp, removed after),
-//            --no-store (parse and replay only: the cost before the store)
+//   build/<dir>/bin/import_bench --stages               # CPU per stage
+//   options: --workers N (default: as the command), --batch N (as the
+//            command), --db PATH (default: a fresh file under /tmp, removed
+//            after), --no-store (parse and replay only: the cost before the
+//            store)
 //
-// Prints the rate, the CPU time, and the resident set size at every tenth of
-// the run and its peak (VmHWM), so that flat memory is visible.
+// Prints the rate, the CPU time of the process and of the store's writer
+// thread (the one serial part: dossiers per writer-CPU-second bound the rate
+// on an idle machine), and the resident set size at every tenth of the run
+// and its peak (VmHWM), so that flat memory is visible. --stages runs each
+// stage alone on one thread over the same lines and prints its CPU time per
+// dossier: parse, replay, prepare (grant lookup, chain checks, encoding),
+// write (the store's writer thread).
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -28,10 +35,12 @@
 #include <thread>
 #include <vector>
 
+#include "cli/store_import_sink.h"
 #include "datafiles/catalog_files.h"
 #include "datafiles/working_calendar_loader.h"
 #include "import/pipeline.h"
-#include "store/store.h"
+#include "import/record_json.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace {
 
@@ -133,18 +142,83 @@ class Sampler : public import::ImportObserver {
   int next_tenth_ = 1;
 };
 
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+std::string LoadAverage() {
+  std::ifstream in("/proc/loadavg");
+  std::string l;
+  std::getline(in, l);
+  return l;
+}
+
+void RemoveDatabase(const std::string& db) {
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+}
+
+// Each stage alone on this thread, over the same `total` lines in chunks of
+// `batch`: CPU microseconds per dossier.
+void RunStages(std::int64_t total, std::size_t batch, const import::ReplayContext& ctx,
+               store::sqlite::SqliteStore& store) {
+  GeneratedSource source(total);
+  cli::StoreImportSink sink(store, {});
+  double parse = 0, replay = 0, prepare = 0;
+  std::int64_t done = 0;
+  std::string line;
+  while (done < total) {
+    import::SinkBatch chunk;
+    for (std::size_t i = 0; i < batch && *source.Next(&line); ++i) {
+      const double t0 = ThreadCpuSeconds();
+      Result<import::ImportRecord> record = import::ParseRecord(line);
+      const double t1 = ThreadCpuSeconds();
+      if (!record.ok()) Die(record.status());
+      Result<import::ReplayedDossier> d = import::Replay(std::move(*record), ctx);
+      const double t2 = ThreadCpuSeconds();
+      if (!d.ok()) Die(d.status());
+      chunk.dossiers.push_back(std::move(*d));
+      parse += t1 - t0;
+      replay += t2 - t1;
+    }
+    if (chunk.dossiers.empty()) break;
+    done += static_cast<std::int64_t>(chunk.dossiers.size());
+    const double t0 = ThreadCpuSeconds();
+    if (Status s = sink.Prepare(chunk); !s.ok()) Die(s);
+    prepare += ThreadCpuSeconds() - t0;
+    if (Result<import::SinkCounts> c = sink.Store(chunk); !c.ok()) Die(c.status());
+  }
+  const double write = store.database().writer().busy_cpu_seconds();
+  const double n = static_cast<double>(done) / 1e6;
+  std::printf(
+      "CPU per dossier (one thread each, %lld dossiers, batch %zu): parse %.1f us, replay %.1f "
+      "us, prepare %.1f us, write %.1f us (writer thread); total %.1f us\n",
+      static_cast<long long>(done), batch, parse / n, replay / n, prepare / n, write / n,
+      (parse + replay + prepare + write) / n);
+}
+
+// Parse and replay only, nothing stored.
+class NullSink : public import::ImportSink {
+ public:
+  Result<import::SinkCounts> Store(import::SinkBatch& batch) override {
+    return import::SinkCounts{static_cast<std::int64_t>(batch.dossiers.size()), 0};
+  }
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::int64_t total = 200000;
+  // The command's defaults (cli/import_cmd.cc).
   std::size_t batch = 1000;
   int workers = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) - 1);
   std::string db;
-  bool no_store = false;
+  bool no_store = false, stages = false;
   for (int i = 1; i < argc; i += 2) {
     const std::string key = argv[i];
-    if (key == "--no-store") {
-      no_store = true;
+    if (key == "--no-store" || key == "--stages") {
+      (key == "--stages" ? stages : no_store) = true;
       --i;
       continue;
     }
@@ -163,81 +237,67 @@ int main(int argc, char** argv) {
     else {
       std::fprintf(stderr,
                    "usage: import_bench [--dossiers N] [--batch N] [--workers N] [--db PATH] "
-                   "[--no-store]\n");
+                   "[--no-store] [--stages]\n");
       return 2;
     }
   }
   const std::int64_t capacity = static_cast<std::int64_t>(kKindCount) * kDays * 9999;
-  if (total < 1 || total > capacity) {
-    std::fprintf(stderr, "import_bench: --dossiers must be 1..%lld\n",
+  if (total < 1 || total > capacity || batch < 1 || workers < 1) {
+    std::fprintf(stderr, "import_bench: --dossiers must be 1..%lld, --batch and --workers >= 1\n",
                  static_cast<long long>(capacity));
     return 2;
   }
   const bool temporary = db.empty();
   if (temporary) db = "/tmp/motcua_import_bench_" + std::to_string(::getpid()) + ".db";
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+  RemoveDatabase(db);
 
   auto catalog = datafiles::LoadCatalog(MOTCUA_DATA_DIR);
   if (!catalog.ok()) Die(catalog.status());
   auto cal =
       datafiles::LoadWorkingCalendar(MOTCUA_DATA_DIR, calendar::OfficeHours::Default(), 2000, 2099);
   if (!cal.ok()) Die(cal.status());
-  auto store = store::Open("sqlite:" + db);
+  auto store = store::sqlite::SqliteStore::Open(db);
   if (!store.ok()) Die(store.status());
+  const import::ReplayContext ctx{&*catalog, &*cal};
+  std::printf(
+      "import_bench: %lld dossiers x 5 events, batch %zu, %d worker(s), %u core(s), "
+      "load average %s\n",
+      static_cast<long long>(total), batch, workers, std::thread::hardware_concurrency(),
+      LoadAverage().c_str());
 
-  std::vector<store::ImportedDossier> items;
-  import::BatchSink sink = [&](std::vector<import::ReplayedDossier> & batch_in)
-                               ->Result<import::SinkCounts> {
-                                 if (no_store) return import::SinkCounts{
-                                     static_cast<std::int64_t>(batch_in.size()), 0};
-  items.clear();
-  items.reserve(batch_in.size());
-  for (import::ReplayedDossier& d : batch_in) {
-    store::ImportedDossier item;
-    item.dossier = std::move(d.dossier);
-    item.events = std::move(d.events);
-    items.push_back(std::move(item));
+  if (stages) {
+    RunStages(total, batch, ctx, **store);
+  } else {
+    cli::StoreImportSink store_sink(**store, {});
+    NullSink null_sink;
+    import::ImportSink& sink = no_store ? static_cast<import::ImportSink&>(null_sink) : store_sink;
+    GeneratedSource source(total);
+    Sampler sampler(total);
+    import::ImportOptions options;
+    options.workers = workers;
+    options.batch_size = batch;
+    const double cpu0 = CpuSeconds();
+    const auto t0 = std::chrono::steady_clock::now();
+    auto totals = import::RunImport(source, ctx, sink, options, &sampler);
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double cpu = CpuSeconds() - cpu0;
+    if (!totals.ok()) Die(totals.status());
+    if (totals->imported != total) {
+      std::fprintf(stderr, "import_bench: imported %lld of %lld\n",
+                   static_cast<long long>(totals->imported), static_cast<long long>(total));
+      return 1;
+    }
+    const double writer = (*store)->database().writer().busy_cpu_seconds();
+    std::printf(
+        "imported %lld dossiers in %.2f s: %.0f dossiers/s (%.0f events/s); CPU %.2f s (%.1f "
+        "us per dossier), writer thread %.2f s (%.1f us per dossier: at most %.0f dossiers/s); "
+        "peak RSS %ld kB; database %.0f MB; load average after %s\n",
+        static_cast<long long>(total), secs, total / secs, 5 * total / secs, cpu, cpu * 1e6 / total,
+        writer, writer * 1e6 / total, writer > 0 ? total / writer : 0.0, ProcStatusKb("VmHWM"),
+        std::filesystem::file_size(db) / 1048576.0, LoadAverage().c_str());
   }
-  MOTCUA_ASSIGN_OR_RETURN(const store::ImportSummary s, (*store)->ImportDossiers(items));
-  return import::SinkCounts{s.imported, s.already_present};
-};
-
-std::printf(
-    "import_bench: %lld dossiers x 5 events, batch %zu, %d worker(s), %u core(s), "
-    "load average %s",
-    static_cast<long long>(total), batch, workers, std::thread::hardware_concurrency(),
-    [] {
-      std::ifstream in("/proc/loadavg");
-      std::string l;
-      std::getline(in, l);
-      return (l + "\n");
-    }()
-        .c_str());
-GeneratedSource source(total);
-Sampler sampler(total);
-import::ImportOptions options;
-options.workers = workers;
-options.batch_size = batch;
-const double cpu0 = CpuSeconds();
-const auto t0 = std::chrono::steady_clock::now();
-const import::ReplayContext ctx{&*catalog, &*cal};
-auto totals = import::RunImport(source, ctx, sink, options, &sampler);
-const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-const double cpu = CpuSeconds() - cpu0;
-if (!totals.ok()) Die(totals.status());
-if (totals->imported != total) {
-  std::fprintf(stderr, "import_bench: imported %lld of %lld\n",
-               static_cast<long long>(totals->imported), static_cast<long long>(total));
-  return 1;
-}
-std::printf(
-    "imported %lld dossiers in %.2f s: %.0f dossiers/s (%.0f events/s); "
-    "CPU %.2f s (%.0f dossiers per CPU-second); peak RSS %ld kB; database %.0f MB\n",
-    static_cast<long long>(total), secs, total / secs, 5 * total / secs, cpu, total / cpu,
-    ProcStatusKb("VmHWM"), std::filesystem::file_size(db) / 1048576.0);
-store->reset();
-if (temporary) {
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
-}
-return 0;
+  store->reset();
+  if (temporary) RemoveDatabase(db);
+  return 0;
 }

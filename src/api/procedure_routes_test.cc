@@ -41,8 +41,9 @@ TEST_F(ProcedureRoutesTest, TheListNarrowsToAnAgency) {
   ASSERT_EQ(all.status, 200);
   ASSERT_EQ(one.status, 200);
   EXPECT_GT(all.Json()["procedures"].size(), one.Json()["procedures"].size());
-  ASSERT_FALSE(one.Json()["procedures"].empty());
-  for (const json& p : one.Json()["procedures"]) EXPECT_EQ(p["agency"]["code"], "000.00.07.H29");
+  const json narrowed = one.Json()["procedures"];
+  ASSERT_FALSE(narrowed.empty());
+  for (const json& p : narrowed) EXPECT_EQ(p["agency"]["code"], "000.00.07.H29");
 }
 
 TEST_F(ProcedureRoutesTest, OneProcedureComesWithItsComponentsAndGuidance) {

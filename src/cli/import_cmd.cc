@@ -28,6 +28,7 @@
 
 #include "cli/command.h"
 #include "cli/db_option.h"
+#include "cli/store_import_sink.h"
 #include "import/pipeline.h"
 
 namespace motcua::cli {
@@ -175,61 +176,49 @@ void Run(const Options& o, CliState& state) {
     return;
   }
 
-  std::vector<store::ImportedDossier> batch;
-  import::BatchSink sink = [&](std::vector<import::ReplayedDossier> & replayed)
-                               ->Result<import::SinkCounts> {
-                                 batch.clear();
-  batch.reserve(replayed.size());
-  for (import::ReplayedDossier& d : replayed) {
-    store::ImportedDossier item;
-    item.desk_grant = import::DeskGrantFor(d, *grants);
-    item.dossier = std::move(d.dossier);
-    item.events = std::move(d.events);
-    batch.push_back(std::move(item));
-  }
-  MOTCUA_ASSIGN_OR_RETURN(const store::ImportSummary s, (*store)->ImportDossiers(batch));
-  return import::SinkCounts{s.imported, s.already_present};
-};
+  StoreImportSink sink(**store, *grants);
 
-import::ImportOptions options;
-const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-options.workers = o.workers > 0 ? o.workers : std::max(1, cores - 1);
-options.batch_size = std::max<std::size_t>(1, o.batch);
-options.strict = o.strict;
-Reporter reporter(**source, ::isatty(STDERR_FILENO) == 1);
-const auto start = std::chrono::steady_clock::now();
-const import::ReplayContext ctx{&(*data)->catalog, &(*data)->calendar};
-Result<import::ImportTotals> totals = import::RunImport(**source, ctx, sink, options, &reporter);
-reporter.ClearBar();
-if (!totals.ok()) {
-  state.exit_code = ReportFailure(totals.status().WithContext("nhập hồ sơ bị dừng"));
-  return;
-}
-const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-const import::ImportTotals& t = *totals;
-if (o.json) {
-  nlohmann::ordered_json out;
-  out["file"] = o.file;
-  out["lines"] = t.lines;
-  out["imported"] = t.imported;
-  out["already_present"] = t.already_present;
-  out["failed"] = t.failed;
-  out["stopped"] = t.stopped;
-  out["errors"] = nlohmann::ordered_json::array();
-  for (const import::LineError& e : reporter.kept()) {
-    out["errors"].push_back({{"line", e.line}, {"code", e.code}, {"message", e.status.message()}});
+  import::ImportOptions options;
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.workers = o.workers > 0 ? o.workers : std::max(1, cores - 1);
+  options.batch_size = std::max<std::size_t>(1, o.batch);
+  options.strict = o.strict;
+  Reporter reporter(**source, ::isatty(STDERR_FILENO) == 1);
+  const auto start = std::chrono::steady_clock::now();
+  const import::ReplayContext ctx{&(*data)->catalog, &(*data)->calendar};
+  Result<import::ImportTotals> totals = import::RunImport(**source, ctx, sink, options, &reporter);
+  reporter.ClearBar();
+  if (!totals.ok()) {
+    state.exit_code = ReportFailure(totals.status().WithContext("nhập hồ sơ bị dừng"));
+    return;
   }
-  out["errors_truncated"] = static_cast<std::size_t>(t.failed) > reporter.kept().size();
-  out["seconds"] = secs;
-  out["per_second"] = secs > 0 ? (t.imported + t.already_present) / secs : 0.0;
-  std::cout << out.dump() << "\n";
-} else {
-  std::cout << "Đã nhập " << t.imported << " hồ sơ; " << t.already_present
-            << " hồ sơ đã có, bỏ qua; " << t.failed << " dòng lỗi (" << t.lines << " dòng đã đọc, "
-            << static_cast<long long>(secs * 1000) << " ms).\n";
-  if (t.stopped) std::cout << "Dừng ở dòng lỗi đầu tiên (--strict).\n";
-}
-state.exit_code = t.failed > 0 ? 2 : 0;
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const import::ImportTotals& t = *totals;
+  if (o.json) {
+    nlohmann::ordered_json out;
+    out["file"] = o.file;
+    out["lines"] = t.lines;
+    out["imported"] = t.imported;
+    out["already_present"] = t.already_present;
+    out["failed"] = t.failed;
+    out["stopped"] = t.stopped;
+    out["errors"] = nlohmann::ordered_json::array();
+    for (const import::LineError& e : reporter.kept()) {
+      out["errors"].push_back(
+          {{"line", e.line}, {"code", e.code}, {"message", e.status.message()}});
+    }
+    out["errors_truncated"] = static_cast<std::size_t>(t.failed) > reporter.kept().size();
+    out["seconds"] = secs;
+    out["per_second"] = secs > 0 ? (t.imported + t.already_present) / secs : 0.0;
+    std::cout << out.dump() << "\n";
+  } else {
+    std::cout << "Đã nhập " << t.imported << " hồ sơ; " << t.already_present
+              << " hồ sơ đã có, bỏ qua; " << t.failed << " dòng lỗi (" << t.lines
+              << " dòng đã đọc, " << static_cast<long long>(secs * 1000) << " ms).\n";
+    if (t.stopped) std::cout << "Dừng ở dòng lỗi đầu tiên (--strict).\n";
+  }
+  state.exit_code = t.failed > 0 ? 2 : 0;
 }  // namespace
 
 void Install(CLI::App& root, CliState& state) {
@@ -249,5 +238,5 @@ void Install(CLI::App& root, CliState& state) {
 
 const RegisterCommand kRegister(400, Install);
 
-}  // namespace motcua::cli
+}  // namespace
 }  // namespace motcua::cli

@@ -9,6 +9,7 @@
 // Plain value types; thread-compatible.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,6 +19,8 @@ namespace motcua::store {
 
 class ByteWriter {
  public:
+  // Room for `n` bytes up front (encoders know their usual size).
+  void Reserve(size_t n) { out_.reserve(n); }
   void PutUnsigned(std::uint64_t v) {
     while (v >= 0x80) {
       out_.push_back(static_cast<char>(v | 0x80));
@@ -55,6 +58,12 @@ class ByteReader {
   explicit ByteReader(std::string_view in) : in_(in) {}
 
   std::uint64_t GetUnsigned() {
+    // Most values (lengths, enums, flags) fit in one byte.
+    if (!in_.empty() && static_cast<std::uint8_t>(in_.front()) < 0x80) {
+      const auto v = static_cast<std::uint8_t>(in_.front());
+      in_.remove_prefix(1);
+      return v;
+    }
     std::uint64_t v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       if (in_.empty()) return Fail();

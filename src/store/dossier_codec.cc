@@ -36,6 +36,7 @@ T GetNamed(ByteReader& r, Parse parse, Status* error) {
 
 std::string EncodeDossier(const dossier::Dossier& d) {
   ByteWriter w;
+  w.Reserve(512);  // a typical snapshot is 300-450 bytes
   w.PutUnsigned(kFormat);
   w.PutString(d.code);
   w.PutString(d.procedure_code);

@@ -154,15 +154,26 @@ void DossierRows::SetFacts(const FactsRow& row) {
 
 Result<DossierRows> EncodeRows(const dossier::Dossier& d, std::span<const dossier::Event> events) {
   DossierRows rows;
-  MOTCUA_ASSIGN_OR_RETURN(rows.head, HashToBlob(d.head_hash));
   rows.phone_key = PhoneSearchKey(d.applicant.phone);
   rows.snapshot = EncodeDossier(d);
   rows.search_text = SearchText(d.applicant.name);
   rows.event_hashes.reserve(events.size());
-  for (const dossier::Event& e : events) {
-    MOTCUA_ASSIGN_OR_RETURN(const HashBytes prev, HashToBlob(e.prev_hash));
+  for (size_t i = 0; i < events.size(); ++i) {
+    const dossier::Event& e = events[i];
+    // In a chain each prev_hash is the hash before it: converted once.
+    HashBytes prev;
+    if (i > 0 && e.prev_hash == events[i - 1].hash) {
+      prev = rows.event_hashes.back().second;
+    } else {
+      MOTCUA_ASSIGN_OR_RETURN(prev, HashToBlob(e.prev_hash));
+    }
     MOTCUA_ASSIGN_OR_RETURN(const HashBytes hash, HashToBlob(e.hash));
     rows.event_hashes.emplace_back(prev, hash);
+  }
+  if (!events.empty() && d.head_hash == events.back().hash) {
+    rows.head = rows.event_hashes.back().second;
+  } else {
+    MOTCUA_ASSIGN_OR_RETURN(rows.head, HashToBlob(d.head_hash));
   }
   return rows;
 }
