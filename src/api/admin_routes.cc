@@ -10,6 +10,7 @@
 #include "access/authorize.h"
 #include "api/account_json.h"
 #include "api/audit_trail.h"
+#include "api/text_limits.h"
 #include "http/json_reader.h"
 #include "http/token.h"
 
@@ -22,9 +23,8 @@ using http::RequestContext;
 using nlohmann::json;
 
 // NIST SP 800-63B section 5.1.1.2: memorized secrets of at least 8
-// characters; the upper bound is the hasher's.
+// characters; the upper bound is the hasher's (text_limits::kPassword).
 constexpr std::size_t kMinPasswordBytes = 8;
-constexpr std::size_t kMaxLabelBytes = 200;
 constexpr int kDefaultAuditPage = 100;
 constexpr int kMaxAuditPage = 1000;
 
@@ -50,7 +50,7 @@ std::optional<ApiError> Refuse(const RequestContext& ctx, access::Operation op) 
 // '.', '_', '-' and '@' inside, at most 64; the shape of "postal.a" and of an
 // e-mail address, never two spellings of one name.
 bool IsValidLogin(std::string_view login) {
-  if (login.empty() || login.size() > 64) return false;
+  if (login.empty() || login.size() > text_limits::kLogin.max) return false;
   for (std::size_t i = 0; i < login.size(); ++i) {
     const char c = login[i];
     const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -154,10 +154,13 @@ Reply PutUser(const ApiDeps& deps, RequestContext& ctx) {
     if (role.ok() && !user.HasRole(*role)) user.roles.push_back(*role);
   }
   if (password) {
-    r.Require(password->size() >= kMinPasswordBytes && password->size() <= http::kMaxPasswordBytes,
-              "password", "Mật khẩu cần từ 8 đến 1024 byte.");
+    r.Require(password->size() >= kMinPasswordBytes, "password", "Mật khẩu cần ít nhất 8 byte.");
   }
   if (auto error = r.Finish()) return *error;
+  if (auto e = CheckLengths({{"/display_name", user.display_name, text_limits::kDisplayName},
+                             {"/password", password.value_or(""), text_limits::kPassword}})) {
+    return *e;
+  }
   if (!IsValidLogin(login)) {
     return ApiError::Unprocessable(
         "invalid_login",
@@ -288,6 +291,11 @@ Reply CreateGrant(const ApiDeps& deps, RequestContext& ctx) {
   const Result<access::ScopeKind> kind = access::ParseScopeKind(scope_kind);
   r.Require(kind.ok(), "scope", "Phạm vi là agency, fields hoặc procedures.");
   if (auto error = r.Finish()) return *error;
+  if (auto e = CheckLengths(
+          {{"/grantee", grant.grantee_login, text_limits::kLogin},
+           {"/contract_reference", grant.contract_reference, text_limits::kContractReference}})) {
+    return *e;
+  }
   grant.valid_from = *from;
   if (to) grant.valid_to = **to;
   grant.tier = *tier;
@@ -366,8 +374,7 @@ Reply CreateToken(const ApiDeps& deps, RequestContext& ctx) {
   c.login = r.String("login");
   c.label = r.String("label");
   const std::optional<std::string> expires_text = r.OptionalString("expires_at");
-  r.Require(!c.label.empty() && c.label.size() <= kMaxLabelBytes, "label",
-            "Nhãn (hệ thống dùng mã) không được để trống, tối đa 200 byte.");
+  r.Require(!c.label.empty(), "label", "Nhãn (hệ thống dùng mã) không được để trống.");
   std::optional<Result<Instant>> expires;
   if (expires_text) {
     expires = ParseDateTime(*expires_text);
@@ -375,6 +382,10 @@ Reply CreateToken(const ApiDeps& deps, RequestContext& ctx) {
               "Hạn dùng phải là ngày giờ RFC 3339 trong tương lai.");
   }
   if (auto error = r.Finish()) return *error;
+  if (auto e = CheckLengths({{"/login", c.login, text_limits::kLogin},
+                             {"/label", c.label, text_limits::kTokenLabel}})) {
+    return *e;
+  }
   if (expires) c.expires_at = **expires;
 
   Result<access::User> user = deps.store->GetUser(c.login);
@@ -479,14 +490,15 @@ void AddSchemas(http::SchemaRegistry& schemas) {
        {"required", {"display_name", "roles"}},
        {"additionalProperties", false},
        {"properties",
-        {{"display_name", {{"type", "string"}, {"minLength", 1}}},
+        {{"display_name",
+          MaxLength({{"type", "string"}, {"minLength", 1}}, text_limits::kDisplayName)},
          {"roles",
           {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}, {"enum", roles}}}}},
          {"agency", {{"type", "string"}, {"description", "The user's own agency (unit code)."}}},
          {"password",
           {{"type", "string"},
            {"minLength", 8},
-           {"maxLength", 1024},
+           {"maxLength", text_limits::kPassword.max},
            {"description", "Required for a new user; absent: the password stays."}}},
          {"disabled", {{"type", "boolean"}, {"default", false}}}}}});
   schemas.Add("GrantList", ListOf("grants", "Grant"));
@@ -514,16 +526,19 @@ void AddSchemas(http::SchemaRegistry& schemas) {
             "YYYY-MM-DD: the last day in force; a date-time: the first instant no longer in "
             "force. Absent: open-ended."}}},
          {"tier", {{"type", "string"}, {"enum", {"primary", "backup"}}, {"default", "primary"}}},
-         {"contract_reference", {{"type", "string"}}}}}});
+         {"contract_reference",
+          MaxLength({{"type", "string"}}, text_limits::kContractReference)}}}});
   schemas.Add("ApiTokenList", ListOf("api_tokens", "ApiToken"));
-  schemas.Add("ApiTokenCreate",
-              {{"type", "object"},
-               {"required", {"login", "label"}},
-               {"additionalProperties", false},
-               {"properties",
-                {{"login", {{"type", "string"}, {"description", "The user the token acts as."}}},
-                 {"label", {{"type", "string"}, {"description", "The integration it serves."}}},
-                 {"expires_at", {{"type", "string"}, {"format", "date-time"}}}}}});
+  schemas.Add(
+      "ApiTokenCreate",
+      {{"type", "object"},
+       {"required", {"login", "label"}},
+       {"additionalProperties", false},
+       {"properties",
+        {{"login", {{"type", "string"}, {"description", "The user the token acts as."}}},
+         {"label", MaxLength({{"type", "string"}, {"description", "The integration it serves."}},
+                             text_limits::kTokenLabel)},
+         {"expires_at", {{"type", "string"}, {"format", "date-time"}}}}}});
   schemas.Add(
       "ApiTokenCreated",
       {{"type", "object"},

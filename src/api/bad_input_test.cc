@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "api/api_testing.h"
+#include "api/text_limits.h"
 #include "http/utf8.h"
 
 namespace motcua::api {
@@ -590,23 +591,304 @@ TEST_F(BadInputTest, ANameThatLooksLikeSqlIsStoredAndFoundVerbatim) {
   EXPECT_EQ(Counts().first, 3);
 }
 
-// DISABLED: server bug. Text fields have no length bound below the 1 MiB body
-// limit: ReadSubmission (src/api/submission.cc) takes applicant.name,
-// id_number and email at any length, so the public door, without a login,
-// stores a 600 KB name (201); a client can store
-// about 1 MiB per request. Issue 4 asks huge strings to get a clear 4xx with
-// nothing written. Enable once names (and the other free-text fields: reason,
-// comment, tracking_number, handler) have a bound (e.g. 422 invalid_value
-// past a few hundred characters).
-TEST_F(BadInputTest, DISABLED_AHugeApplicantNameIsRefusedAndNothingIsWritten) {
-  const auto before = Counts();
-  const HttpResponse r =
-      Post("", "/api/v1/public/dossiers",
-           {{"procedure", kProcedure},
-            {"applicant", {{"name", std::string(600000, 'A')}, {"phone", "0912345678"}}},
-            {"components", {{{"id", "don-de-nghi"}}}}});
+// ---- Free-text fields past their limit (api/text_limits.h).
+
+// `n` characters of Vietnamese (names repeated and cut), most letters two or
+// three bytes, so the text is much longer in bytes than in characters.
+std::string VietnameseText(std::size_t n) {
+  static constexpr std::string_view kWords = "Nguyễn Thị Ánh Tuyết Trần Đức Huỳnh Lê Ngọc Ẩn ";
+  std::string out;
+  std::size_t i = 0;
+  for (std::size_t count = 0; count < n; ++count) {
+    const unsigned char lead = static_cast<unsigned char>(kWords[i]);
+    const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    out.append(kWords.substr(i, len));
+    i = (i + len) % kWords.size();
+  }
+  return out;
+}
+
+// 422 field_too_long, the message (Vietnamese) naming the field and the limit.
+void ExpectTooLong(const HttpResponse& r, const std::string& path, std::size_t limit) {
   EXPECT_EQ(r.status, 422) << r.body.substr(0, 300);
+  EXPECT_EQ(r.ErrorCode(), "field_too_long") << r.body.substr(0, 300);
+  const json body = r.Json();
+  const std::string message =
+      body.is_object() && body.contains("error") ? body["error"].value("message", "") : "";
+  EXPECT_NE(message.find("\"" + path + "\""), std::string::npos) << message;
+  EXPECT_NE(message.find(std::to_string(limit)), std::string::npos) << message;
+  EXPECT_TRUE(HasVietnameseLetters(message)) << message;
+}
+
+class TextLimitTest : public BadInputTest {
+ protected:
+  // A submission with `applicant`, by `token` ("" for the public door; a desk
+  // enters it for agency A).
+  HttpResponse SubmitAs(const std::string& token, const json& applicant) {
+    json body = {{"procedure", kProcedure},
+                 {"applicant", applicant},
+                 {"components", {{{"id", "don-de-nghi"}}}}};
+    if (token.empty()) return Post("", "/api/v1/public/dossiers", body);
+    if (token == tokens_[Who::kDesk]) body["on_behalf_of"] = kAgencyA;
+    return Post(token, "/api/v1/dossiers", body);
+  }
+
+  // POST an action on `code` at its current version; the answer.
+  HttpResponse Act(Who who, const std::string& code, const std::string& action, json body,
+                   Headers headers = {}) {
+    auto d = db().GetDossier(code);
+    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    body["version"] = d.ok() ? d->version : 0;
+    if (who != Who::kApplicant) body["on_behalf_of"] = kAgencyA;
+    Advance(60);
+    return Post(tokens_[who], "/api/v1/dossiers/" + code + "/" + action, body, std::move(headers));
+  }
+
+  // A dossier the citizen submitted, received and handed to the agency
+  // (in_progress, version 3).
+  std::string InProgress() {
+    const HttpResponse r =
+        SubmitAs(tokens_[Who::kApplicant], {{"name", "Đỗ Văn Hùng"}, {"phone", "0933333333"}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    const std::string code = r.status == 201 ? r.Json()["code"].get<std::string>() : "";
+    EXPECT_EQ(Act(Who::kDesk, code, "receive", json::object()).status, 200);
+    EXPECT_EQ(Act(Who::kDesk, code, "transfer", json::object()).status, 200);
+    return code;
+  }
+
+  // The dossier's version and state, to see that a refused request changed
+  // nothing.
+  std::string Stamp(const std::string& code) {
+    auto d = db().GetDossier(code);
+    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    return d.ok() ? std::to_string(d->version) + " " + dossier::StateName(d->state) : "";
+  }
+
+  HttpResponse Put(const std::string& token, const std::string& target, const json& body) {
+    return http::testing::Request(port(), "PUT", target, body.dump(), Bearer(token));
+  }
+};
+
+// The public door, without a login, stored a 600 KB name (201): only the
+// 1 MiB body limit stopped anything. Both doors now refuse it.
+TEST_F(TextLimitTest, AHugeApplicantNameIsRefusedAndNothingIsWritten) {
+  const auto before = Counts();
+  const json applicant = {{"name", std::string(600000, 'A')}, {"phone", "0912345678"}};
+  ExpectTooLong(SubmitAs("", applicant), "/applicant/name", 200);
+  ExpectTooLong(SubmitAs(tokens_[Who::kDesk], applicant), "/applicant/name", 200);
+  ExpectTooLong(SubmitAs(tokens_[Who::kApplicant], applicant), "/applicant/name", 200);
   EXPECT_EQ(Counts(), before);
+}
+
+TEST_F(TextLimitTest, EachApplicantFieldIsRefusedPastItsLimitAndStoredAtIt) {
+  struct Case {
+    std::string field;
+    std::size_t limit;
+    std::string at_limit;  // exactly `limit` characters
+    std::string over;      // one more
+  };
+  const std::string local = "nguyen.van.an";
+  const std::string domain_at = std::string(254 - local.size() - 1 - 3, 'b') + ".vn";
+  const std::vector<Case> cases = {
+      {"name", 200, VietnameseText(200), VietnameseText(201)},
+      // Dialable either way: 13 digits with the signs people type.
+      {"phone", 20, "+84 (0) 912-345-6789", "+84 (0)  912-345-6789"},
+      {"id_number", 20, "079091234567-PP12345", "079091234567-PP123456"},
+      {"email", 254, local + "@" + domain_at, local + "@b" + domain_at},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.field);
+    ASSERT_EQ(CountCharacters(c.at_limit), c.limit);
+    ASSERT_EQ(CountCharacters(c.over), c.limit + 1);
+    json applicant = {{"name", "Lê Văn Cường"}, {"phone", "0911111111"}};
+    applicant[c.field] = c.over;
+    for (const std::string& token : {std::string(), tokens_[Who::kDesk]}) {
+      const auto before = Counts();
+      ExpectTooLong(SubmitAs(token, applicant), "/applicant/" + c.field, c.limit);
+      EXPECT_EQ(Counts(), before);
+    }
+    applicant[c.field] = c.at_limit;
+    const HttpResponse r = SubmitAs("", applicant);
+    ASSERT_EQ(r.status, 201) << r.body.substr(0, 300);
+    auto d = db().GetDossier(r.Json()["code"].get<std::string>());
+    ASSERT_TRUE(d.ok()) << d.status().ToString();
+    const std::map<std::string, std::string> stored = {{"name", d->applicant.name},
+                                                       {"phone", d->applicant.phone},
+                                                       {"id_number", d->applicant.id_number},
+                                                       {"email", d->applicant.email}};
+    EXPECT_EQ(stored.at(c.field), c.at_limit);
+  }
+}
+
+TEST_F(TextLimitTest, AVietnameseNameIsCountedInCharactersNotBytes) {
+  const std::string name = VietnameseText(200);
+  ASSERT_GT(name.size(), 250u) << "the name should be far over 200 bytes";
+  const auto before = Counts();
+  const HttpResponse r = SubmitAs(tokens_[Who::kDesk], {{"name", name}, {"phone", "0922222222"}});
+  ASSERT_EQ(r.status, 201) << r.body.substr(0, 300);
+  auto d = db().GetDossier(r.Json()["code"].get<std::string>());
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->applicant.name, name);
+  EXPECT_EQ(Counts().first, before.first + 1);
+  // One letter more, "ễ" (three bytes), is over.
+  ExpectTooLong(SubmitAs(tokens_[Who::kDesk], {{"name", name + "ễ"}, {"phone", "0922222222"}}),
+                "/applicant/name", 200);
+  EXPECT_EQ(Counts().first, before.first + 1);
+}
+
+TEST_F(TextLimitTest, ActionTextsAreRefusedPastTheirLimitAndStoredAtThem) {
+  // reason (refuse), 2,000 characters; the Idempotency-Key at its 128.
+  {
+    const std::string code = Submit("Vũ Thị Lan", "0944444444");
+    const std::string stamp = Stamp(code);
+    ExpectTooLong(Act(Who::kDesk, code, "refuse", {{"reason", VietnameseText(2001)}}), "/reason",
+                  2000);
+    EXPECT_EQ(Stamp(code), stamp);
+    const HttpResponse r = Act(Who::kDesk, code, "refuse", {{"reason", VietnameseText(2000)}},
+                               {{"Idempotency-Key", std::string(128, 'k')}});
+    ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+    EXPECT_EQ(db().GetDossier(code)->closing_reason, VietnameseText(2000));
+  }
+  // missing_components: at most 100 ids, as components.
+  {
+    const std::string code = Submit("Vũ Thị Mai", "0944444445");
+    const std::string stamp = Stamp(code);
+    const HttpResponse r =
+        Act(Who::kDesk, code, "request_supplement",
+            {{"reason", "Thiếu giấy tờ"},
+             {"missing_components", std::vector<std::string>(101, "giay-chung-nhan-cu")}});
+    EXPECT_EQ(r.status, 422) << r.body.substr(0, 300);
+    EXPECT_EQ(r.ErrorCode(), "invalid_value");
+    EXPECT_EQ(Stamp(code), stamp);
+  }
+  const std::string code = InProgress();
+  // handler (assign_handler): a login, 64.
+  {
+    const std::string stamp = Stamp(code);
+    ExpectTooLong(Act(Who::kLeader, code, "assign_handler", {{"handler", std::string(65, 'c')}}),
+                  "/handler", 64);
+    EXPECT_EQ(Stamp(code), stamp);
+    const HttpResponse r =
+        Act(Who::kLeader, code, "assign_handler", {{"handler", std::string(64, 'c')}});
+    ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+    EXPECT_EQ(db().GetDossier(code)->handler, std::string(64, 'c'));
+  }
+  ASSERT_EQ(Act(Who::kLeader, code, "resolve", {{"outcome", "approved"}}).status, 200);
+  // tracking_number (a postal return): 64.
+  {
+    const std::string stamp = Stamp(code);
+    ExpectTooLong(Act(Who::kDesk, code, "return",
+                      {{"return_method", "postal"}, {"tracking_number", std::string(65, '9')}}),
+                  "/tracking_number", 64);
+    EXPECT_EQ(Stamp(code), stamp);
+    const HttpResponse r = Act(Who::kDesk, code, "return",
+                               {{"return_method", "postal"}, {"tracking_number", "EB123456785VN"}});
+    ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+  }
+  // comment (the citizen's rating): 2,000.
+  {
+    const std::string stamp = Stamp(code);
+    ExpectTooLong(
+        Act(Who::kApplicant, code, "rate", {{"stars", 4}, {"comment", VietnameseText(2001)}}),
+        "/comment", 2000);
+    EXPECT_EQ(Stamp(code), stamp);
+    const HttpResponse r =
+        Act(Who::kApplicant, code, "rate", {{"stars", 4}, {"comment", VietnameseText(2000)}});
+    ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+    auto d = db().GetDossier(code);
+    ASSERT_TRUE(d.ok() && d->rating.has_value());
+    EXPECT_EQ(d->rating->comment, VietnameseText(2000));
+  }
+}
+
+TEST_F(TextLimitTest, AQuestionOrAnswerPastFourThousandCharactersIsRefusedAndNotStored) {
+  const std::string path = "/api/v1/dossiers/" + received_ + "/questions";
+  const json over = {{"text", VietnameseText(4001)}, {"on_behalf_of", kAgencyA}};
+  const json at = {{"text", VietnameseText(4000)}, {"on_behalf_of", kAgencyA}};
+  ExpectTooLong(Post(tokens_[Who::kDesk], path, over), "/text", 4000);
+  EXPECT_TRUE(db().ListQuestions(received_)->empty());
+  HttpResponse r = Post(tokens_[Who::kDesk], path, at);
+  ASSERT_EQ(r.status, 201) << r.body.substr(0, 300);
+  const std::int64_t id = r.Json()["id"].get<std::int64_t>();
+  const std::string answer = path + "/" + std::to_string(id) + "/answer";
+  ExpectTooLong(Post(tokens_[Who::kLeader], answer, over), "/text", 4000);
+  EXPECT_FALSE(db().GetQuestion(id)->answered_at.has_value());
+  r = Post(tokens_[Who::kLeader], answer, at);
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+  EXPECT_EQ(db().GetQuestion(id)->answer, VietnameseText(4000));
+  EXPECT_EQ(db().ListQuestions(received_)->size(), 1u);
+}
+
+TEST_F(TextLimitTest, AccountTextsPastTheirLimitAreRefusedAndNothingIsWritten) {
+  const std::string admin = Login("quantri", {Role::kAdmin});
+  const std::string users = "/api/v1/admin/users/";
+  // A user: display_name 200 characters, password 1,024 bytes.
+  const json user = {{"display_name", VietnameseText(200)},
+                     {"roles", {"specialist"}},
+                     {"agency", kAgencyA},
+                     {"password", std::string(1024, 'p')}};
+  json bad = user;
+  bad["display_name"] = VietnameseText(201);
+  ExpectTooLong(Put(admin, users + "chuyenvien.b", bad), "/display_name", 200);
+  bad = user;
+  bad["password"] = std::string(1025, 'p');
+  ExpectTooLong(Put(admin, users + "chuyenvien.b", bad), "/password", 1024);
+  EXPECT_FALSE(db().GetUser("chuyenvien.b").ok()) << "a refused user was stored";
+  HttpResponse r = Put(admin, users + "chuyenvien.b", user);
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+  EXPECT_EQ(db().GetUser("chuyenvien.b")->display_name, VietnameseText(200));
+
+  // A grant: contract_reference 200, the grantee a login of at most 64.
+  const json grant = {{"agency", kAgencyA},
+                      {"grantee", "motcua.a"},
+                      {"actions", {"receive"}},
+                      {"valid_from", "2024-05-01"},
+                      {"contract_reference", VietnameseText(200)}};
+  const auto grants = [&] { return db().ListGrants({})->size(); };
+  const std::size_t grants_before = grants();
+  bad = grant;
+  bad["contract_reference"] = VietnameseText(201);
+  ExpectTooLong(Post(admin, "/api/v1/admin/grants", bad), "/contract_reference", 200);
+  bad = grant;
+  bad["grantee"] = std::string(65, 'g');
+  ExpectTooLong(Post(admin, "/api/v1/admin/grants", bad), "/grantee", 64);
+  EXPECT_EQ(grants(), grants_before);
+  r = Post(admin, "/api/v1/admin/grants", grant);
+  ASSERT_EQ(r.status, 201) << r.body.substr(0, 300);
+  EXPECT_EQ(grants(), grants_before + 1);
+
+  // An API token: label 200, login 64.
+  const auto tokens = [&] {
+    return db().ListCredentials(store::CredentialKind::kApiToken, "")->size();
+  };
+  const std::size_t tokens_before = tokens();
+  ExpectTooLong(
+      Post(admin, "/api/v1/admin/tokens", {{"login", "motcua.a"}, {"label", VietnameseText(201)}}),
+      "/label", 200);
+  ExpectTooLong(Post(admin, "/api/v1/admin/tokens",
+                     {{"login", std::string(65, 'l')}, {"label", "Cổng dịch vụ công"}}),
+                "/login", 64);
+  EXPECT_EQ(tokens(), tokens_before);
+  r = Post(admin, "/api/v1/admin/tokens", {{"login", "motcua.a"}, {"label", VietnameseText(200)}});
+  ASSERT_EQ(r.status, 201) << r.body.substr(0, 300);
+  EXPECT_EQ(tokens(), tokens_before + 1);
+}
+
+// A 1 MB password would cost an argon2 run (the hasher refuses it, but only
+// after the login was looked up): refused before anything is read.
+TEST_F(TextLimitTest, ALoginOrPasswordPastItsLimitIsRefusedBeforeAnyLookup) {
+  ExpectTooLong(
+      Post("", "/api/v1/session", {{"login", "motcua.a"}, {"password", std::string(1000000, 'p')}}),
+      "/password", 1024);
+  ExpectTooLong(
+      Post("", "/api/v1/session", {{"login", std::string(65, 'm')}, {"password", "matkhau1"}}),
+      "/login", 64);
+  // At the limits the request goes on to the check of the credentials.
+  const HttpResponse r =
+      Post("", "/api/v1/session",
+           {{"login", std::string(64, 'm')}, {"password", std::string(1024, 'p')}});
+  EXPECT_EQ(r.status, 401) << r.body.substr(0, 300);
+  EXPECT_EQ(r.ErrorCode(), "invalid_credentials");
 }
 
 }  // namespace

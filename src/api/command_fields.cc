@@ -2,6 +2,8 @@
 
 #include <span>
 
+#include "api/text_limits.h"
+
 namespace motcua::api {
 
 using dossier::Action;
@@ -113,11 +115,31 @@ const char* NameOf(Field f) {
   return "";
 }
 
+// The free-text fields' limits (text_limits.h); nullptr for the others
+// (enumerations, times, hashes and ids have their own checks).
+const TextLimit* LimitOf(Field f) {
+  switch (f) {
+    case Field::kReason:
+      return &text_limits::kReason;
+    case Field::kTrackingNumber:
+      return &text_limits::kTrackingNumber;
+    case Field::kHandler:
+      return &text_limits::kLogin;
+    case Field::kComment:
+      return &text_limits::kComment;
+    default:
+      return nullptr;
+  }
+}
+
+// More than any procedure has: a bound on what one request can make us do.
+constexpr std::size_t kMaxComponents = 100;
+
 json Sha256Schema(const char* description) {
   return {{"type", "string"}, {"pattern", "^[0-9a-f]{64}$"}, {"description", description}};
 }
 
-json SchemaOf(Field f) {
+json SchemaWithoutLimit(Field f) {
   switch (f) {
     case Field::kReason:
       return {{"type", "string"},
@@ -162,8 +184,31 @@ json SchemaOf(Field f) {
   return json::object();
 }
 
+json SchemaOf(Field f) {
+  json schema = SchemaWithoutLimit(f);
+  if (const TextLimit* limit = LimitOf(f)) schema = MaxLength(std::move(schema), *limit);
+  if (f == Field::kMissingComponents) schema["maxItems"] = kMaxComponents;
+  return schema;
+}
+
 std::string Text(http::ObjectReader& r, const char* key, bool required) {
   return required ? r.String(key) : r.OptionalString(key).value_or("");
+}
+
+// The free text of field `f` as read into `cmd`, for the length check.
+std::string_view TextOf(Field f, const dossier::Command& cmd) {
+  switch (f) {
+    case Field::kReason:
+      return cmd.reason;
+    case Field::kTrackingNumber:
+      return cmd.tracking_number;
+    case Field::kHandler:
+      return cmd.handler;
+    case Field::kComment:
+      return cmd.comment;
+    default:
+      return {};
+  }
 }
 
 void ReadField(const FieldUse& use, http::ObjectReader& r, dossier::Command* cmd,
@@ -175,6 +220,8 @@ void ReadField(const FieldUse& use, http::ObjectReader& r, dossier::Command* cmd
       return;
     case Field::kMissingComponents:
       cmd->missing_components = r.StringArray(key);
+      r.Require(cmd->missing_components.size() <= kMaxComponents, key,
+                "Quá nhiều thành phần còn thiếu (tối đa " + std::to_string(kMaxComponents) + ").");
       return;
     case Field::kComponents:
       *components_error = ReadComponents(r, &cmd->components);
@@ -245,7 +292,14 @@ std::optional<ApiError> ReadActionFields(Action action, http::ObjectReader& r,
                                          dossier::Command* cmd) {
   std::optional<ApiError> components_error;
   for (const FieldUse& use : FieldsOf(action)) ReadField(use, r, cmd, &components_error);
-  return components_error;
+  if (components_error) return components_error;
+  for (const FieldUse& use : FieldsOf(action)) {
+    const TextLimit* limit = LimitOf(use.field);
+    if (limit == nullptr) continue;
+    const std::string path = std::string("/") + NameOf(use.field);
+    if (auto e = CheckLength(path, TextOf(use.field, *cmd), *limit)) return e;
+  }
+  return std::nullopt;
 }
 
 std::optional<ApiError> ReadComponents(http::ObjectReader& r,
@@ -257,8 +311,6 @@ std::optional<ApiError> ReadComponents(http::ObjectReader& r,
                                 "Trường \"/components" + where + "\" phải là " + what + ".");
   };
   if (!v->is_array()) return wrong("", "một mảng");
-  // More than any procedure has: a bound on what one request can make us do.
-  constexpr std::size_t kMaxComponents = 100;
   if (v->size() > kMaxComponents) {
     return ApiError::Unprocessable("invalid_value", "Quá nhiều thành phần hồ sơ (tối đa " +
                                                         std::to_string(kMaxComponents) + ").");

@@ -36,7 +36,10 @@ namespace motcua::api {
 std::vector<dossier::Action> RoutedActions();
 
 // Reads the fields of `action` (not version/on_behalf_of) from `r` into
-// `cmd`. Errors are recorded in `r` or, for the components array, returned.
+// `cmd`. Errors are recorded in `r` or, for the components array and for a
+// text over its limit (422 field_too_long, text_limits.h), returned: the
+// caller reports them after r.Finish(), so a malformed body is 400 first.
+// missing_components takes at most 100 ids, as components does.
 std::optional<http::ApiError> ReadActionFields(dossier::Action action, http::ObjectReader& r,
                                                dossier::Command* cmd);
 

@@ -1,6 +1,7 @@
 #include "api/dossier_json.h"
 
 #include "api/command_fields.h"
+#include "api/text_limits.h"
 #include "dossier/action.h"
 #include "dossier/deadline.h"
 #include "http/json_writer.h"
@@ -358,10 +359,13 @@ void AddDossierSchemas(http::SchemaRegistry& schemas) {
                {"additionalProperties", false},
                {"required", {"name", "phone"}},
                {"properties",
-                {{"name", Str("Full name, Vietnamese (\"Nguyễn Văn A\").")},
-                 {"phone", Str("Phone number; with the code it opens the public lookup.")},
-                 {"id_number", Str("Citizen identity number (CCCD), optional.")},
-                 {"email", Str("Optional.")}}}});
+                {{"name", MaxLength(Str("Full name, Vietnamese (\"Nguyễn Văn A\")."),
+                                    text_limits::kApplicantName)},
+                 {"phone", MaxLength(Str("Phone number; with the code it opens the public lookup."),
+                                     text_limits::kPhone)},
+                 {"id_number", MaxLength(Str("Citizen identity number (CCCD), optional."),
+                                         text_limits::kIdNumber)},
+                 {"email", MaxLength(Str("Optional."), text_limits::kEmail)}}}});
   schemas.Add(
       "Dossier",
       Object(

@@ -23,6 +23,7 @@
 #include "api/dossier_api.h"
 #include "api/dossier_json.h"
 #include "api/request_params.h"
+#include "api/text_limits.h"
 #include "http/json_reader.h"
 
 namespace motcua::api {
@@ -63,10 +64,10 @@ http::ApiResult<QuestionInput> ReadInput(const RequestContext& ctx) {
   QuestionInput in;
   in.text = r.String("text");
   in.on_behalf_of = r.OptionalString("on_behalf_of").value_or("");
-  // A question fits on a page; more is not a question but an attachment.
-  r.Require(in.text.size() <= 8000, "text", "Nội dung tối đa 8000 byte.");
   r.Require(!r.ok() || !in.text.empty(), "text", "Nội dung không được để trống.");
   if (auto e = r.Finish()) return *e;
+  // A question fits on a page (text_limits.h).
+  if (auto e = CheckLength("/text", in.text, text_limits::kQuestionText)) return *e;
   return in;
 }
 
@@ -154,7 +155,7 @@ void AddSchemas(http::SchemaRegistry& schemas) {
        {"additionalProperties", false},
        {"required", {"text"}},
        {"properties",
-        {{"text", {{"type", "string"}, {"minLength", 1}, {"maxLength", 8000}}},
+        {{"text", MaxLength({{"type", "string"}, {"minLength", 1}}, text_limits::kQuestionText)},
          {"on_behalf_of",
           {{"type", "string"},
            {"description", "The dossier's agency, for its staff and delegated desks."}}}}}});

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "api/text_limits.h"
+
 namespace motcua::api {
 
 using http::ApiError;
@@ -73,11 +75,13 @@ ApiResult<Instant> DateQuery(const http::RequestContext& ctx, std::string_view n
 ApiResult<std::optional<std::string>> IdempotencyKeyHeader(const http::RequestContext& ctx) {
   const std::optional<std::string_view> v = ctx.Header("idempotency-key");
   if (!v) return std::optional<std::string>();
-  bool printable = !v->empty() && v->size() <= 128;
+  constexpr std::size_t kMax = text_limits::kIdempotencyKey.max;
+  bool printable = !v->empty() && v->size() <= kMax;
   for (const char c : *v) printable = printable && c > 0x20 && c < 0x7f;
   if (!printable) {
-    return ApiError::BadRequest("invalid_idempotency_key",
-                                "Idempotency-Key phải gồm 1 đến 128 ký tự ASCII in được.");
+    return ApiError::BadRequest(
+        "invalid_idempotency_key",
+        "Idempotency-Key phải gồm 1 đến " + std::to_string(kMax) + " ký tự ASCII in được.");
   }
   return std::optional<std::string>(std::string(*v));
 }

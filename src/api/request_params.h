@@ -32,8 +32,8 @@ http::ApiResult<bool> BoolQuery(const http::RequestContext& ctx, std::string_vie
 http::ApiResult<Instant> DateQuery(const http::RequestContext& ctx, std::string_view name);
 
 // The Idempotency-Key header: nullopt when absent; 400 invalid_idempotency_key
-// unless 1..128 printable ASCII characters. Clients send a fresh random key
-// (a UUID) per intended write and the same key on every retry of it.
+// unless 1..128 printable ASCII characters (text_limits::kIdempotencyKey). Clients send a fresh
+// random key (a UUID) per intended write and the same key on every retry of it.
 http::ApiResult<std::optional<std::string>> IdempotencyKeyHeader(const http::RequestContext& ctx);
 
 // The key the store remembers: the client's key scoped to who sent it

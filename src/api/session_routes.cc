@@ -6,6 +6,7 @@
 
 #include "api/account_json.h"
 #include "api/audit_trail.h"
+#include "api/text_limits.h"
 #include "http/credentials.h"
 #include "http/json_reader.h"
 #include "http/token.h"
@@ -18,9 +19,6 @@ using http::Reply;
 using http::RequestContext;
 using nlohmann::json;
 
-// Logins are short identifiers; anything longer is not one, and is refused
-// before the store is asked.
-constexpr std::size_t kMaxLoginBytes = 256;
 // The label of a session: the browser's User-Agent, cut to this length.
 constexpr std::size_t kMaxUserAgentBytes = 200;
 
@@ -59,13 +57,17 @@ Reply Login(const ApiDeps& deps, RequestContext& ctx) {
   http::ObjectReader r(body);
   const std::string login = r.String("login");
   const std::string password = r.String("password");
-  r.Require(!login.empty() && login.size() <= kMaxLoginBytes, "login",
-            "Tên đăng nhập không được để trống và dài tối đa 256 byte.");
+  r.Require(!login.empty(), "login", "Tên đăng nhập không được để trống.");
   // Checked before any lookup: an empty or oversized password is refused
   // by Verify at once, which would answer faster for a known login.
-  r.Require(!password.empty() && password.size() <= http::kMaxPasswordBytes, "password",
-            "Mật khẩu không được để trống và dài tối đa 1024 byte.");
+  r.Require(!password.empty(), "password", "Mật khẩu không được để trống.");
   if (auto error = r.Finish()) return *error;
+  // Logins are short identifiers; anything longer is not one, and is refused
+  // before the store is asked (text_limits.h).
+  if (auto e = CheckLengths({{"/login", login, text_limits::kLogin},
+                             {"/password", password, text_limits::kPassword}})) {
+    return *e;
+  }
 
   Result<access::User> user = deps.store->GetUser(login);
   std::optional<std::string> hash;
@@ -164,8 +166,9 @@ void AddSchemas(http::SchemaRegistry& schemas) {
                {"required", {"login", "password"}},
                {"additionalProperties", false},
                {"properties",
-                {{"login", {{"type", "string"}, {"minLength", 1}, {"maxLength", 256}}},
-                 {"password", {{"type", "string"}, {"minLength", 1}, {"maxLength", 1024}}}}}});
+                {{"login", MaxLength({{"type", "string"}, {"minLength", 1}}, text_limits::kLogin)},
+                 {"password",
+                  MaxLength({{"type", "string"}, {"minLength", 1}}, text_limits::kPassword)}}}});
   schemas.Add("SessionCreated",
               {{"type", "object"},
                {"required", {"token", "csrf_token", "expires_at", "user"}},

@@ -4,6 +4,7 @@
 
 #include "api/command_fields.h"
 #include "api/dossier_terms.h"
+#include "api/text_limits.h"
 
 namespace motcua::api {
 
@@ -35,6 +36,13 @@ http::ApiResult<SubmissionInput> ReadSubmission(http::ObjectReader& r, bool staf
   std::optional<ApiError> components_error = ReadComponents(r, &in.components);
   if (auto e = r.Finish()) return *e;
   if (components_error) return *components_error;
+  if (auto e =
+          CheckLengths({{"/applicant/name", in.applicant.name, text_limits::kApplicantName},
+                        {"/applicant/phone", in.applicant.phone, text_limits::kPhone},
+                        {"/applicant/id_number", in.applicant.id_number, text_limits::kIdNumber},
+                        {"/applicant/email", in.applicant.email, text_limits::kEmail}})) {
+    return *e;
+  }
   return in;
 }
 
