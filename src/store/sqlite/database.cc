@@ -34,8 +34,9 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
   auto writer = std::make_unique<GroupCommitWriter>(
       std::move(conn), GroupCommitWriter::Options{.max_batch = options.max_batch});
   auto readers = std::make_unique<ReadPool>(path, options.readers < 1 ? 1 : options.readers);
-  return std::unique_ptr<Database>(
-      new Database(path, std::move(checkpointer), std::move(writer), std::move(readers)));
+  std::unique_ptr<WalStamp> stamp = WalStamp::Open(path);
+  return std::unique_ptr<Database>(new Database(path, std::move(checkpointer), std::move(writer),
+                                                std::move(readers), std::move(stamp)));
 }
 
 }  // namespace motcua::store::sqlite

@@ -21,6 +21,7 @@
 #include "store/sqlite/group_commit.h"
 #include "store/sqlite/migrate.h"
 #include "store/sqlite/read_pool.h"
+#include "store/sqlite/wal_stamp.h"
 #include "util/status.h"
 
 namespace motcua::store::sqlite {
@@ -42,21 +43,27 @@ class Database {
 
   GroupCommitWriter& writer() { return *writer_; }
   ReadPool& readers() { return *readers_; }
+  // Whether anything was committed since an earlier look (wal_stamp.h).
+  const WalStamp& stamp() const { return *stamp_; }
   const std::string& path() const { return path_; }
 
  private:
   Database(std::string path, std::unique_ptr<Checkpointer> checkpointer,
-           std::unique_ptr<GroupCommitWriter> writer, std::unique_ptr<ReadPool> readers)
+           std::unique_ptr<GroupCommitWriter> writer, std::unique_ptr<ReadPool> readers,
+           std::unique_ptr<WalStamp> stamp)
       : path_(std::move(path)),
         checkpointer_(std::move(checkpointer)),
         writer_(std::move(writer)),
-        readers_(std::move(readers)) {}
+        readers_(std::move(readers)),
+        stamp_(std::move(stamp)) {}
 
   std::string path_;
   // Declared before the writer: destroyed after it (it serves its commits).
   std::unique_ptr<Checkpointer> checkpointer_;
   std::unique_ptr<GroupCommitWriter> writer_;
   std::unique_ptr<ReadPool> readers_;
+  // Keeps its own read-only connection, and with it the wal-index mapping.
+  std::unique_ptr<WalStamp> stamp_;
 };
 
 }  // namespace motcua::store::sqlite

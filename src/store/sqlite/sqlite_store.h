@@ -22,6 +22,7 @@
 
 #include "store/sqlite/database.h"
 #include "store/sqlite/facts_cache.h"
+#include "store/sqlite/stamped_cache.h"
 #include "store/store.h"
 
 namespace motcua::store::sqlite {
@@ -98,6 +99,11 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<Database> db_;
   FactsCache facts_cache_;
+  // Reads repeated while nothing was committed are answered from memory
+  // (stamped_cache.h): the accounts generation, read on every authenticated
+  // request, and dossier snapshots (GET /api/v1/dossiers/{code}).
+  StampedCache<std::uint64_t> accounts_generation_{1};
+  StampedCache<std::shared_ptr<const std::string>> dossier_snapshots_{16384};
 };
 
 }  // namespace motcua::store::sqlite
