@@ -328,9 +328,13 @@ Status AddDossierRoutes(http::RouteTable& routes, http::SchemaRegistry& schemas,
   get.params = {on_behalf_of};
   get.response_schema = "Dossier";
   get.errors = {404};
-  MOTCUA_RETURN_IF_ERROR(routes.Add(
+  http::Route get_route =
       MakeRoute(http::Method::kGet, "/api/v1/dossiers/{code}", http::Access::kUser, std::move(get),
-                [deps](RequestContext& ctx) { return GetDossier(deps, ctx); })));
+                [deps](RequestContext& ctx) { return GetDossier(deps, ctx); });
+  // A dossier read again while nothing was committed comes from the store's
+  // memory (store/sqlite/stamped_cache.h): answered on the I/O thread.
+  get_route.execution = http::Execution::kMemoryFirst;
+  MOTCUA_RETURN_IF_ERROR(routes.Add(std::move(get_route)));
 
   http::RouteDoc events;
   events.operation_id = "listDossierEvents";

@@ -32,7 +32,14 @@ std::optional<Method> ParseMethod(std::string_view name);
 
 // Where the handler runs. kInline: on the I/O thread, for work that never
 // blocks (no store, no password hash). kWorker: on the worker pool.
-enum class Execution { kInline, kWorker };
+// kMemoryFirst: authentication and handler are first tried on the I/O thread
+// inside a NonBlockingScope (util/nonblocking.h); if anything on the way
+// would have waited for disk, that attempt is thrown away and the request
+// runs on the worker pool as kWorker does. For reads that are usually
+// answered from the store's memory (a dossier read again while nothing was
+// committed): no hand-over to a worker and back. REQUIRES: the handler
+// writes nothing before its reads (a refused attempt must leave no trace).
+enum class Execution { kInline, kWorker, kMemoryFirst };
 
 // kPublic: no login. kOptionalUser: a login is used when present (online
 // submission by a citizen with or without an account). kUser: 401 without a

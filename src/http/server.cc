@@ -16,6 +16,7 @@
 #include "http/system_routes.h"
 #include "http/token.h"
 #include "http/worker_pool.h"
+#include "util/nonblocking.h"
 
 namespace motcua::http {
 namespace {
@@ -87,8 +88,13 @@ class Server::Impl {
            "Jobs waiting for a worker thread.",
            "gauge",
            {{{},
-             workers_ ? static_cast<double>(workers_->Queued() + write_workers_->Queued())
-                      : 0.0}}}};
+             workers_ ? static_cast<double>(workers_->Queued() + write_workers_->Queued()) : 0.0}}},
+          {"motcua_http_memory_first_total",
+           "Requests of memory-first routes, by whether the I/O thread answered them from "
+           "memory or handed them to a worker.",
+           "counter",
+           {{{{"outcome", "answered"}}, static_cast<double>(memory_first_answered_.load())},
+            {{{"outcome", "handed_over"}}, static_cast<double>(memory_first_missed_.load())}}}};
     });
 
     auto openapi_json = std::make_shared<std::string>();
@@ -235,6 +241,8 @@ class Server::Impl {
         Finish(ex, Reply::Error(std::move(*refusal)));
       } else if (ex->ctx.route->execution == Execution::kInline) {
         Finish(ex, Run(ex->ctx));
+      } else if (ex->ctx.route->execution == Execution::kMemoryFirst && TryFromMemory(ex)) {
+        // answered on this I/O thread
       } else if (!PoolFor(*ex->ctx.route).Post([this, ex] { Finish(ex, Run(ex->ctx)); })) {
         Finish(ex, Reply::Error(ApiError::Unavailable(
                        "overloaded", "Máy chủ đang quá tải; hãy thử lại sau.", 1)));
@@ -249,6 +257,24 @@ class Server::Impl {
       }
     }
     return restinio::request_accepted();
+  }
+
+  // Runs the request on this I/O thread if nothing on the way would wait
+  // for disk (route.h, Execution::kMemoryFirst); false, with nothing
+  // answered, when something would have.
+  bool TryFromMemory(const std::shared_ptr<Exchange>& ex) {
+    Reply reply;
+    {
+      NonBlockingScope scope;
+      reply = Run(ex->ctx);
+      if (scope.refused()) {
+        ++memory_first_missed_;
+        return false;
+      }
+    }
+    ++memory_first_answered_;
+    Finish(ex, std::move(reply));
+    return true;
   }
 
   // GET handlers read; the others write and wait for the group commit.
@@ -424,6 +450,8 @@ class Server::Impl {
   mutable std::mutex mu_;
   std::condition_variable cv_;
   int in_flight_ = 0;  // GUARDED_BY(mu_)
+  std::atomic<std::uint64_t> memory_first_answered_{0};
+  std::atomic<std::uint64_t> memory_first_missed_{0};
   std::atomic<bool> draining_{false};
   std::atomic<std::uint16_t> port_{0};
   std::once_flag shutdown_once_;

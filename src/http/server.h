@@ -5,7 +5,9 @@
 // routes and `write_worker_threads` for the others, and answer
 // asynchronously (RESTinio's request_accepted() now, the response's done()
 // later from the worker), so an I/O thread never waits on disk, on the
-// store's group commit or on a password hash.
+// store's group commit or on a password hash. Execution::kMemoryFirst
+// routes are first tried on the I/O thread with every wait for disk refused
+// (util/nonblocking.h), and go to the pool only when something refused.
 //
 // Every request goes through one pipeline (server.cc, Dispatch):
 //   match the route (route.h, RouteMatcher) → request id → decode path and

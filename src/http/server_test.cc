@@ -17,6 +17,7 @@
 #include "http/http_client_testing.h"
 #include "http/json_reader.h"
 #include "http/signals.h"
+#include "util/nonblocking.h"
 
 namespace motcua::http {
 namespace {
@@ -132,6 +133,20 @@ class ServerTest : public ::testing::Test {
           return Reply::Json(200, {{"slow", "done"}});
         }));
 
+    // As a store read: from memory ("warm"), or it would wait for disk
+    // ("cold") and refuses inside a NonBlockingScope.
+    Route cached =
+        Make(Method::kGet, "/api/v1/cached/{code}", "cached", [this](RequestContext& ctx) {
+          ++cached_attempts_;
+          if (ctx.PathParam("code") == "cold" && RefuseToBlockHere()) {
+            return Reply::Json(503, {{"from", "refused attempt"}});
+          }
+          return Reply::Json(200, {{"login", ctx.user->login}});
+        });
+    cached.access = Access::kUser;
+    cached.execution = Execution::kMemoryFirst;
+    Add(routes, std::move(cached));
+
     ServerDeps deps;
     deps.log = MakeJsonLogger("test", std::make_shared<spdlog::sinks::ostream_sink_mt>(log_));
     deps.authenticator = &auth_;
@@ -160,6 +175,7 @@ class ServerTest : public ::testing::Test {
   MapAuthenticator auth_;
   Gate gate_;
   std::atomic<bool> handler_finished_{false};
+  std::atomic<int> cached_attempts_{0};
   std::atomic<bool> drained_after_handler_{false};
   std::unique_ptr<Server> server_;
   std::uint16_t port_ = 0;
@@ -382,6 +398,53 @@ TEST_F(ServerTest, ASlowStoreCallDoesNotBlockTheIoThreads) {
   EXPECT_EQ(Get("/api/v1/openapi.json").status, 200);
   gate_.Open();
   slow.join();
+}
+
+TEST_F(ServerTest, AMemoryFirstReadFromMemoryIsAnsweredOnTheIoThread) {
+  server_->Shutdown();
+  server_.reset();
+  ServerOptions options;
+  options.worker_threads = 1;
+  StartServer(options);
+  const std::string token = NewToken(TokenKind::kSession);
+  auth_.Add(token, "buudien.a");
+  // The only read worker is held: only the I/O thread can answer.
+  std::thread slow([&] { EXPECT_EQ(Get("/api/v1/slow").status, 200); });
+  ASSERT_TRUE(gate_.WaitEntered());
+  const HttpResponse r = Get("/api/v1/cached/warm", {{"Authorization", "Bearer " + token}});
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.Json()["login"], "buudien.a");
+  EXPECT_EQ(cached_attempts_.load(), 1);
+  // Authentication still comes first: no token, no handler.
+  EXPECT_EQ(Get("/api/v1/cached/warm").status, 401);
+  EXPECT_EQ(cached_attempts_.load(), 1);
+  gate_.Open();
+  slow.join();
+  const HttpResponse m = Get("/metrics");
+  EXPECT_NE(m.body.find("motcua_http_memory_first_total{outcome=\"answered\"} 1\n"),
+            std::string::npos)
+      << m.body;
+}
+
+TEST_F(ServerTest, AMemoryFirstReadThatWouldWaitForDiskRunsAgainOnAWorker) {
+  const std::string token = NewToken(TokenKind::kSession);
+  auth_.Add(token, "buudien.a");
+  const HttpResponse r = Get("/api/v1/cached/cold", {{"Authorization", "Bearer " + token}});
+  // The refused attempt's answer is thrown away; the worker's is sent.
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.Json()["login"], "buudien.a");
+  EXPECT_EQ(cached_attempts_.load(), 2);
+  const HttpResponse m = Get("/metrics");
+  EXPECT_NE(m.body.find("motcua_http_memory_first_total{outcome=\"handed_over\"} 1\n"),
+            std::string::npos)
+      << m.body;
+  // One request, one access-log line.
+  std::size_t lines = 0;
+  for (std::size_t at = log_.str().find("/api/v1/cached/cold"); at != std::string::npos;
+       at = log_.str().find("/api/v1/cached/cold", at + 1)) {
+    ++lines;
+  }
+  EXPECT_EQ(lines, 1u) << log_.str();
 }
 
 TEST_F(ServerTest, WritesWaitingOnTheStoreDoNotHoldUpReads) {

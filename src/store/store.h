@@ -19,6 +19,13 @@
 // implementation serializes writes (each write sees every earlier one) and
 // serves reads from consistent snapshots, concurrently with writes.
 // Ownership: a Store owns its connections; callers own what it returns.
+//
+// Non-blocking threads (util/nonblocking.h): on a thread inside a
+// NonBlockingScope, a method answers only from memory; anything that would
+// wait for the database calls RefuseToBlockHere() and returns an error at
+// once (the HTTP server then runs the request again on a worker). SQLite
+// answers the accounts generation and repeated dossier reads from memory
+// while nothing was committed (store/sqlite/stamped_cache.h).
 #pragma once
 
 #include <cstdint>

@@ -5,6 +5,8 @@
 #include <exception>
 #include <optional>
 
+#include "util/nonblocking.h"
+
 namespace motcua::store::sqlite {
 namespace {
 
@@ -49,6 +51,11 @@ GroupCommitWriter::~GroupCommitWriter() {
 std::future<Status> GroupCommitWriter::Submit(Job job, AfterCommit after_commit) {
   Pending pending{std::move(job), std::move(after_commit), {}};
   std::future<Status> future = pending.done.get_future();
+  if (RefuseToBlockHere()) {
+    pending.done.set_value(
+        Status::FailedPrecondition("sqlite: a write would wait for disk on a non-blocking thread"));
+    return future;
+  }
   {
     std::lock_guard lock(mu_);
     if (stopping_) {

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "util/nonblocking.h"
+
 namespace motcua::store::sqlite {
 
 ReadPool::ReadPool(std::string path, int size) : path_(std::move(path)), size_(size) {}
@@ -31,6 +33,11 @@ Result<std::unique_ptr<Connection>> ReadPool::OpenOne() const {
 }
 
 Result<ReadPool::Lease> ReadPool::Acquire() {
+  // A connection may have to wait, and its reads go to disk.
+  if (RefuseToBlockHere()) {
+    return Status::FailedPrecondition(
+        "sqlite: a read would wait for disk on a non-blocking thread");
+  }
   std::unique_lock lock(mu_);
   freed_.wait(lock, [&] { return !idle_.empty() || opened_ < size_; });
   if (!idle_.empty()) {

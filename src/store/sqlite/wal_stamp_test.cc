@@ -15,6 +15,7 @@
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/stamped_cache.h"
 #include "store/sqlite/temp_dir_testing.h"
+#include "util/nonblocking.h"
 
 namespace motcua::store::sqlite {
 namespace {
@@ -123,6 +124,39 @@ TEST_F(WalStampTest, TheAccountsGenerationIsReadAfreshAfterAnotherProcessWrites)
       "INSERT INTO store_meta(key, value) VALUES('accounts_generation', 41) "
       "ON CONFLICT(key) DO UPDATE SET value = value + 41;");
   EXPECT_EQ(server->AccountsGeneration().value(), before + 41);
+}
+
+TEST_F(WalStampTest, OnANonBlockingThreadOnlyWhatIsInMemoryIsRead) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  const dossier::Dossier d = Create(*store, "Nguyễn Văn A", LocalTime("2024-03-04T08:10"));
+  const dossier::Dossier other = Create(*store, "Trần Thị B", LocalTime("2024-03-04T08:20"));
+  ASSERT_TRUE(store->GetDossier(d.code).ok());  // now in memory
+  ASSERT_TRUE(store->AccountsGeneration().ok());
+  {
+    NonBlockingScope scope;
+    auto read = store->GetDossier(d.code);
+    ASSERT_TRUE(read.ok()) << read.status().ToString();
+    EXPECT_EQ(read->code, d.code);
+    EXPECT_TRUE(store->AccountsGeneration().ok());
+    EXPECT_FALSE(scope.refused());
+  }
+  {
+    NonBlockingScope scope;
+    EXPECT_FALSE(store->GetDossier(other.code).ok()) << "not in memory: would read the file";
+    EXPECT_TRUE(scope.refused());
+  }
+  {
+    NonBlockingScope scope;
+    access::User u;
+    u.login = "buudien.a";
+    u.roles = {access::Role::kDesk};
+    EXPECT_FALSE(store->PutUser(u).ok()) << "a write waits for its commit";
+    EXPECT_TRUE(scope.refused());
+  }
+  EXPECT_EQ(store->GetUser("buudien.a").status().code(), Status::Code::kNotFound)
+      << "the refused write left nothing";
+  EXPECT_TRUE(store->GetDossier(other.code).ok()) << "outside the scope all reads work";
 }
 
 TEST(StampedCacheTest, AnEntryIsServedOnlyUnderTheStampItWasReadUnder) {
