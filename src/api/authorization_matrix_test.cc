@@ -9,6 +9,13 @@
 // permission_denied naming the rule, and the dossier keeps its version and
 // state (a refused submit creates nothing).
 //
+// The question routes (question_routes.cc: POST /dossiers/{code}/questions
+// and POST /dossiers/{code}/questions/{id}/answer) are two more columns,
+// ask_question and answer_question. A question does not change the dossier,
+// so there an allowed cell answers 201/200 and the question (or its answer)
+// is in the store, and a refused cell leaves no question (or the question
+// unanswered); in both the dossier keeps its version.
+//
 // Every cell starts from a dossier in a state the action is allowed in, so
 // that a wrong "allow" would succeed rather than hide behind a 409. Allowed
 // cells get a fresh dossier each; refused cells share one per action, since a
@@ -94,11 +101,16 @@ bool IsGrantContext(const std::string& context) { return context != "own" && con
 // What each role may do at all, from DESIGN.md section 4 ("by") and section 2:
 //  - applicant: submit, resubmit, resume, withdraw (§4 "applicant / desk"),
 //    rate (§2 "rates the service") — on their own dossiers, for no agency;
+//    ask_question about their own dossier (§1: the question channel to the
+//    agency; access/authorize.h);
 //  - desk: submit (walk-in), request_supplement, resubmit, refuse, receive,
 //    transfer, resume, return, withdraw (§4 "desk"), digitize and sign (§2
-//    "digitizes, signs"; they are grant actions in §3);
+//    "digitizes, signs"; they are grant actions in §3); ask_question (§1: the
+//    desk "could not learn each field deeply" and asks the agency's experts;
+//    through a grant it needs the grant action guide, §2 "guides", §3);
 //  - specialist: pause, resolve (§4 "agency", §2); digitize and sign (the
-//    result document is the agency's: access/authorize.h);
+//    result document is the agency's: access/authorize.h); answer_question
+//    (the agency's experts answer the desk, §1);
 //  - leader: as a specialist, plus extend and stop (issued in the agency's
 //    name: Decree 61/2018/NĐ-CP as carried into Decree 118/2025/NĐ-CP, see
 //    access/authorize.h) and assign_handler;
@@ -111,12 +123,12 @@ struct RoleActions {
   const char* actions;
 };
 const RoleActions kRoleActions[] = {
-    {"applicant", "submit resubmit resume withdraw rate"},
+    {"applicant", "submit resubmit resume withdraw rate ask_question"},
     {"desk",
      "submit request_supplement resubmit refuse receive transfer resume return withdraw digitize "
-     "sign"},
-    {"specialist", "pause resolve digitize sign"},
-    {"leader", "pause extend resolve stop digitize sign assign_handler"},
+     "sign ask_question"},
+    {"specialist", "pause resolve digitize sign answer_question"},
+    {"leader", "pause extend resolve stop digitize sign assign_handler answer_question"},
     {"focal_point", ""},
     {"center_supervisor", ""},
     {"postal_supervisor", ""},
@@ -132,7 +144,8 @@ const RoleActions kRoleActions[] = {
 // Submit has no dossier yet: the applicant in "other" submits their own.
 // Which grant action a desk operation needs (access/grant.h): submit,
 // resubmit, resume and withdraw are the desk taking in the applicant's papers
-// (receive); the others need the grant action of their own name.
+// (receive); ask_question is guiding the applicant (guide); the others need
+// the grant action of their own name.
 struct Cell {
   const char* role;
   const char* context;
@@ -142,7 +155,8 @@ struct Cell {
 const Cell kTable[] = {
     // clang-format off
     // role               context                   allowed                                     the role's other actions refused with
-    {"applicant",         "own",                    "submit resubmit resume withdraw rate",     ""},
+    {"applicant",         "own",                    "submit resubmit resume withdraw rate "
+                                                    "ask_question",                             ""},
     {"applicant",         "other",                  "submit",                                   "not_own_dossier"},
     {"applicant",         "delegated",              "",                                         "acting_for_mismatch|not_own_dossier"},
     {"applicant",         "expired",                "",                                         "acting_for_mismatch|not_own_dossier"},
@@ -153,19 +167,22 @@ const Cell kTable[] = {
     {"applicant",         "unlisted",               "",                                         "acting_for_mismatch|not_own_dossier"},
 
     {"desk",              "own",                    "submit request_supplement resubmit refuse receive transfer "
-                                                    "resume return withdraw digitize sign",     ""},
+                                                    "resume return withdraw digitize sign "
+                                                    "ask_question",                             ""},
     {"desk",              "other",                  "",                                         "no_grant"},
     {"desk",              "delegated",              "submit request_supplement resubmit refuse receive transfer "
-                                                    "resume return withdraw digitize sign",     ""},
+                                                    "resume return withdraw digitize sign "
+                                                    "ask_question",                             ""},
     {"desk",              "expired",                "",                                         "grant_expired"},
     {"desk",              "revoked",                "",                                         "grant_revoked"},
     {"desk",              "out_of_scope_field",     "",                                         "grant_out_of_scope_field"},
     {"desk",              "out_of_scope_procedure", "",                                         "grant_out_of_scope_procedure"},
     {"desk",              "backup",                 "submit request_supplement resubmit refuse receive transfer "
-                                                    "resume return withdraw digitize sign",     ""},
+                                                    "resume return withdraw digitize sign "
+                                                    "ask_question",                             ""},
     {"desk",              "unlisted",               "submit resubmit receive resume withdraw",  "grant_action_not_listed"},
 
-    {"specialist",        "own",                    "pause resolve digitize sign",              ""},
+    {"specialist",        "own",                    "pause resolve digitize sign answer_question", ""},
     {"specialist",        "other",                  "",                                         "other_agency"},
     {"specialist",        "delegated",              "",                                         "no_agency"},
     {"specialist",        "expired",                "",                                         "no_agency"},
@@ -175,7 +192,8 @@ const Cell kTable[] = {
     {"specialist",        "backup",                 "",                                         "no_agency"},
     {"specialist",        "unlisted",               "",                                         "no_agency"},
 
-    {"leader",            "own",                    "pause extend resolve stop digitize sign assign_handler", ""},
+    {"leader",            "own",                    "pause extend resolve stop digitize sign assign_handler "
+                                                    "answer_question",                          ""},
     {"leader",            "other",                  "",                                         "other_agency"},
     {"leader",            "delegated",              "",                                         "no_agency"},
     {"leader",            "expired",                "",                                         "no_agency"},
@@ -227,21 +245,40 @@ const Cell kTable[] = {
     // clang-format on
 };
 
-// The actions of the matrix: submit (POST /api/v1/dossiers) and every action
+// The actions of the matrix: submit (POST /api/v1/dossiers), every action
 // with a route POST /api/v1/dossiers/{code}/<action>, in the order of
-// DESIGN.md section 4. TheMatrixCoversEveryActionTheApiExposes checks this
-// list against the served OpenAPI document.
+// DESIGN.md section 4, and the two question routes (kQuestionRoutes).
+// TheMatrixCoversEveryActionTheApiExposes checks this list against the
+// served OpenAPI document.
 const char* const kMatrixActions[] = {
-    "submit",   "request_supplement",
-    "resubmit", "refuse",
-    "receive",  "transfer",
-    "pause",    "resume",
-    "extend",   "resolve",
-    "return",   "withdraw",
-    "stop",     "digitize",
-    "sign",     "assign_handler",
+    "submit",
+    "request_supplement",
+    "resubmit",
+    "refuse",
+    "receive",
+    "transfer",
+    "pause",
+    "resume",
+    "extend",
+    "resolve",
+    "return",
+    "withdraw",
+    "stop",
+    "digitize",
+    "sign",
+    "assign_handler",
     "rate",
+    "ask_question",
+    "answer_question",
 };
+
+// The question routes below /api/v1/dossiers/{code}/, by the action they do.
+const std::map<std::string, std::string> kQuestionRoutes = {
+    {"questions", "ask_question"},
+    {"questions/{id}/answer", "answer_question"},
+};
+
+bool IsQuestion(Action a) { return a == Action::kAskQuestion || a == Action::kAnswerQuestion; }
 
 // The state each action's dossier starts in (one DESIGN.md section 4 allows),
 // and how the history reaches it.
@@ -267,6 +304,9 @@ Start StartOf(Action a) {
     case Action::kTransfer:
     case Action::kWithdraw:
     case Action::kDigitize:
+    // Questions serve guidance and handling: submitted … paused (action.h).
+    case Action::kAskQuestion:
+    case Action::kAnswerQuestion:
       return Start::kReceived;
     case Action::kSign:
       return Start::kReceivedDigitized;
@@ -594,6 +634,11 @@ class AuthorizationMatrixTest : public testing::ApiTest {
     ASSERT_TRUE(dossier::IsAllowedIn(action, before->state))
         << code << " is " << dossier::StateName(before->state);
 
+    if (IsQuestion(action)) {
+      RunQuestionCell(token, code, action, on_behalf_of, allow, rules, *before);
+      return;
+    }
+
     json body = FieldsOf(action);
     body["version"] = before->version;
     if (!on_behalf_of.empty()) body["on_behalf_of"] = on_behalf_of;
@@ -616,6 +661,63 @@ class AuthorizationMatrixTest : public testing::ApiTest {
       // Keep the next cells honest: they get a dossier in the right state.
       shared_[action] = Prepare({{action, 1}})[action].front();
     }
+  }
+
+  // A cell of the question routes on `code` (in a state that allows
+  // questions). Asking: an allowed cell stores the question as sent; a
+  // refused one stores none. Answering a question the desk asked: an allowed
+  // cell stores the answer; a refused one leaves the question unanswered.
+  // Either way the dossier keeps its version (a question is no event).
+  void RunQuestionCell(const std::string& token, const std::string& code, Action action,
+                       const std::string& on_behalf_of, bool allow,
+                       const std::set<std::string>& rules, const dossier::Dossier& before) {
+    const std::string path = "/api/v1/dossiers/" + code + "/questions";
+    json body;
+    if (!on_behalf_of.empty()) body["on_behalf_of"] = on_behalf_of;
+    if (action == Action::kAskQuestion) {
+      const std::string text = "Giấy chứng nhận cũ bị mất thì có cần xác nhận của công an không?";
+      body["text"] = text;
+      auto asked_before = db().ListQuestions(code);
+      ASSERT_TRUE(asked_before.ok()) << asked_before.status().ToString();
+      const auto r = Post(token, path, body);
+      auto asked = db().ListQuestions(code);
+      ASSERT_TRUE(asked.ok()) << asked.status().ToString();
+      if (allow) {
+        EXPECT_EQ(r.status, 201) << r.body;
+        ASSERT_EQ(asked->size(), asked_before->size() + 1) << "no question was stored";
+        EXPECT_EQ(asked->back().text, text);
+        EXPECT_EQ(asked->back().agency_code, kAgencyA);
+      } else {
+        ExpectRefused(r, rules);
+        EXPECT_EQ(asked->size(), asked_before->size()) << "a refused question was stored";
+      }
+    } else {
+      store::Question q;
+      q.dossier_code = code;
+      q.agency_code = kAgencyA;
+      q.asked_by = "mc.a";
+      q.text = "Đơn đề nghị có cần chứng thực chữ ký không?";
+      q.asked_at = Now() - 3600;
+      auto waiting = db().AskQuestion(q);
+      ASSERT_TRUE(waiting.ok()) << waiting.status().ToString();
+      const std::string text = "Không cần chứng thực; ký và ghi rõ họ tên là đủ.";
+      body["text"] = text;
+      const auto r = Post(token, path + "/" + std::to_string(waiting->id) + "/answer", body);
+      auto stored = db().GetQuestion(waiting->id);
+      ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+      if (allow) {
+        EXPECT_EQ(r.status, 200) << r.body;
+        EXPECT_TRUE(stored->answered_at.has_value()) << "no answer was stored";
+        EXPECT_EQ(stored->answer, text);
+      } else {
+        ExpectRefused(r, rules);
+        EXPECT_FALSE(stored->answered_at.has_value()) << "a refused answer was stored";
+        EXPECT_EQ(stored->answer, "");
+      }
+    }
+    auto after = db().GetDossier(code);
+    ASSERT_TRUE(after.ok()) << after.status().ToString();
+    EXPECT_EQ(after->version, before.version) << "a question changed the dossier";
   }
 
   static void ExpectRefused(const testing::HttpResponse& r, const std::set<std::string>& rules) {
@@ -657,7 +759,8 @@ TEST(AuthorizationMatrixTableTest, HasOneRowPerRoleAndContextNamingKnownActions)
     for (const std::string& a : Words(r.actions, ' ')) {
       EXPECT_TRUE(
           Lists("submit request_supplement resubmit refuse receive transfer pause resume "
-                "extend resolve return withdraw stop digitize sign assign_handler rate",
+                "extend resolve return withdraw stop digitize sign assign_handler rate "
+                "ask_question answer_question",
                 a))
           << a;
     }
@@ -675,11 +778,16 @@ TEST_F(AuthorizationMatrixTest, TheMatrixCoversEveryActionTheApiExposes) {
     if (path.rfind(prefix, 0) != 0 || !ops.contains("post")) continue;
     const std::string rest = path.substr(prefix.size());
     if (dossier::ParseAction(rest).ok()) exposed.insert(rest);
+    if (auto q = kQuestionRoutes.find(rest); q != kQuestionRoutes.end()) exposed.insert(q->second);
   }
   const std::set<std::string> matrix(std::begin(kMatrixActions), std::end(kMatrixActions));
   EXPECT_EQ(exposed, matrix);
-  // And every routed action is in the matrix (the list the routes come from).
+  // And every routed action is in the matrix (the list the routes come from),
+  // as is every action of the domain: submit, the routed ones, the questions.
   for (Action a : RoutedActions()) EXPECT_EQ(matrix.count(dossier::ActionName(a)), 1u);
+  for (Action a : dossier::AllActions()) {
+    EXPECT_EQ(matrix.count(dossier::ActionName(a)), 1u) << dossier::ActionName(a);
+  }
 }
 
 TEST_F(AuthorizationMatrixTest, AnApplicantActsOnlyOnTheirOwnDossiersAndForNoAgency) {
