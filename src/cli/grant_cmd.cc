@@ -21,8 +21,6 @@
 // that holds. Each write is recorded in the audit log with request id "cli".
 //
 // Exit status: 0; 2 for bad input; 1 when the data or the database fails.
-#include <pwd.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <ctime>
@@ -33,35 +31,13 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_audit.h"
 #include "cli/command.h"
 #include "cli/db_option.h"
 #include "datafiles/catalog_files.h"
 
 namespace motcua::cli {
 namespace {
-
-// Who ran the command, for the audit log (as in user_cmd.cc).
-std::string CliActor() {
-  const char* user = std::getenv("USER");
-  if (user != nullptr && *user != '\0') return std::string("cli:") + user;
-  if (const passwd* pw = getpwuid(geteuid()); pw != nullptr && pw->pw_name != nullptr) {
-    return std::string("cli:") + pw->pw_name;
-  }
-  return "cli:uid " + std::to_string(geteuid());
-}
-
-Status Audit(store::Store& s, const std::string& action, const std::string& target,
-             const std::string& agency, const nlohmann::ordered_json& detail) {
-  store::AuditEntry e;
-  e.at = std::time(nullptr);
-  e.actor = CliActor();
-  e.acting_for = agency;
-  e.request_id = "cli";
-  e.action = action;
-  e.target = target;
-  e.detail = detail.dump();
-  return s.AppendAudit(e).WithContext("không ghi được nhật ký quản trị");
-}
 
 // 00:00 Vietnam time of the day `text` (YYYY-MM-DD), plus `days`.
 Result<Instant> DayStart(const std::string& text, const char* option, int days) {
@@ -205,8 +181,8 @@ Status Add(const AddOptions& o, const CliState& state) {
     return u.status();
   }
   MOTCUA_ASSIGN_OR_RETURN(const access::Grant created, s->CreateGrant(grant));
-  MOTCUA_RETURN_IF_ERROR(Audit(*s, "grant.create", std::to_string(created.id), created.agency_code,
-                               GrantJson(created)));
+  MOTCUA_RETURN_IF_ERROR(AppendCliAudit(*s, "grant.create", std::to_string(created.id),
+                                        created.agency_code, GrantJson(created)));
   if (o.json) {
     std::cout << GrantJson(created).dump() << "\n";
   } else {
@@ -232,8 +208,8 @@ Status Revoke(const std::string& db, std::int64_t id) {
   }
   g->revoked_at = std::time(nullptr);
   MOTCUA_RETURN_IF_ERROR(s->UpdateGrant(*g));
-  MOTCUA_RETURN_IF_ERROR(Audit(*s, "grant.revoke", std::to_string(id), g->agency_code,
-                               {{"revoked_at", FormatDateTime(*g->revoked_at)}}));
+  MOTCUA_RETURN_IF_ERROR(AppendCliAudit(*s, "grant.revoke", std::to_string(id), g->agency_code,
+                                        {{"revoked_at", FormatDateTime(*g->revoked_at)}}));
   std::cout << "Đã thu hồi ủy quyền " << id << " lúc " << FormatDateTime(*g->revoked_at) << ".\n";
   return Status::Ok();
 }

@@ -16,8 +16,6 @@
 // Exit status: 0; 2 for bad input (unknown role or agency, an empty password,
 // an existing login without --replace, an unknown login); 1 when the data or
 // the database fails.
-#include <pwd.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -28,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_audit.h"
 #include "cli/command.h"
 #include "cli/db_option.h"
 #include "datafiles/catalog_files.h"
@@ -36,30 +35,6 @@
 
 namespace motcua::cli {
 namespace {
-
-// Who ran the command, for the audit log: the CLI has no login of its own,
-// so the operating-system account stands in ($USER, else the password
-// database's name of the effective user id).
-std::string CliActor() {
-  const char* user = std::getenv("USER");
-  if (user != nullptr && *user != '\0') return std::string("cli:") + user;
-  if (const passwd* pw = getpwuid(geteuid()); pw != nullptr && pw->pw_name != nullptr) {
-    return std::string("cli:") + pw->pw_name;
-  }
-  return "cli:uid " + std::to_string(geteuid());
-}
-
-Status Audit(store::Store& s, const std::string& action, const std::string& target,
-             const nlohmann::ordered_json& detail) {
-  store::AuditEntry e;
-  e.at = std::time(nullptr);
-  e.actor = CliActor();
-  e.request_id = "cli";
-  e.action = action;
-  e.target = target;
-  e.detail = detail.dump();
-  return s.AppendAudit(e).WithContext("không ghi được nhật ký quản trị");
-}
 
 // Logins are typed at a login form and appear in events and audit rows:
 // letters, digits and . _ - @ only, 1 to 64 of them.
@@ -175,7 +150,7 @@ Status Add(const AddOptions& o, const CliState& state) {
   for (const access::Role r : user.roles) detail["roles"].push_back(access::RoleName(r));
   detail["agency"] = user.agency_code;
   detail["replaced"] = existing.ok();
-  MOTCUA_RETURN_IF_ERROR(Audit(*s, "user.put", user.login, detail));
+  MOTCUA_RETURN_IF_ERROR(AppendCliAudit(*s, "user.put", user.login, "", detail));
   std::cout << (existing.ok() ? "Đã thay thế người dùng " : "Đã thêm người dùng ") << user.login
             << " (" << RolesText(user) << ").\n";
   return Status::Ok();
@@ -238,7 +213,8 @@ Status Disable(const std::string& db, const std::string& login) {
   }
   user->disabled = true;
   MOTCUA_RETURN_IF_ERROR(s->PutUser(*user));
-  MOTCUA_RETURN_IF_ERROR(Audit(*s, "user.disable", login, nlohmann::ordered_json::object()));
+  MOTCUA_RETURN_IF_ERROR(
+      AppendCliAudit(*s, "user.disable", login, "", nlohmann::ordered_json::object()));
   std::cout << "Đã khóa người dùng " << login
             << ": không đăng nhập được nữa, phiên và khóa API của người này hết hiệu lực.\n";
   return Status::Ok();
