@@ -112,6 +112,11 @@ void Statement::Reset() {
   bind_error_ = Status::Ok();
 }
 
+void Statement::Rewind() {
+  sqlite3_reset(stmt_);
+  bind_error_ = Status::Ok();
+}
+
 std::int64_t Statement::ColumnInt(int col) const { return sqlite3_column_int64(stmt_, col); }
 double Statement::ColumnDouble(int col) const { return sqlite3_column_double(stmt_, col); }
 bool Statement::ColumnIsNull(int col) const {
@@ -137,8 +142,26 @@ std::string Statement::ColumnBlob(int col) const { return std::string(ColumnBlob
 
 // --------------------------------------------------------------- Connection
 
+namespace {
+
+// Process-wide settings, applied once before SQLite initializes (sqlite3_config
+// is refused afterwards; then SQLite keeps its defaults, which only cost time).
+// No memory statistics: with them every allocation SQLite makes takes one
+// global mutex, shared by the writer and all readers (measured ~6% of the
+// writer's instructions in an import); nothing here reads the statistics.
+void ConfigureSqliteOnce() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path,
                                                      const ConnectionOptions& options) {
+  ConfigureSqliteOnce();
   int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
   if (options.read_only) {
     flags |= SQLITE_OPEN_READONLY;

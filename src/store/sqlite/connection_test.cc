@@ -1,6 +1,7 @@
 #include "store/sqlite/connection.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "store/sqlite/temp_dir_testing.h"
 
@@ -127,6 +128,46 @@ TEST(Connection, NestedUseOfTheSameSqlGetsItsOwnStatement) {
   auto row = again->Step();
   ASSERT_TRUE(row.ok() && *row);
   EXPECT_EQ(again->ColumnInt(0), 3);
+}
+
+TEST(Connection, ARewoundStatementRunsAgainWithItsBindingsAResetOneWithout) {
+  TempDir dir;
+  auto conn = OpenOrDie(dir.File("c.db"));
+  ASSERT_TRUE(conn->Exec("CREATE TABLE t(a, b)").ok());
+  auto insert = conn->Prepare("INSERT INTO t VALUES(?1, ?2)");
+  ASSERT_TRUE(insert.ok());
+  const std::string text = "kept";
+  insert->Bind(1, 1).BindRef(2, text);
+  ASSERT_TRUE(insert->Run().ok());
+  insert->Rewind();
+  insert->Bind(1, 2);  // ?2 keeps "kept"
+  ASSERT_TRUE(insert->Run().ok());
+  insert->Reset();
+  insert->Bind(1, 3);  // ?2 is NULL again
+  ASSERT_TRUE(insert->Run().ok());
+
+  auto select = conn->Prepare("SELECT a, b FROM t ORDER BY a");
+  ASSERT_TRUE(select.ok());
+  std::vector<std::pair<std::int64_t, std::string>> rows;
+  while (true) {
+    auto row = select->Step();
+    ASSERT_TRUE(row.ok());
+    if (!*row) break;
+    rows.emplace_back(select->ColumnInt(0),
+                      select->ColumnIsNull(1) ? "NULL" : select->ColumnText(1));
+  }
+  const std::vector<std::pair<std::int64_t, std::string>> expected = {
+      {1, "kept"}, {2, "kept"}, {3, "NULL"}};
+  EXPECT_EQ(rows, expected);
+}
+
+TEST(Connection, SqliteKeepsNoMemoryStatistics) {
+  // Set before SQLite initializes (the first Connection::Open of the
+  // process): the statistics would take a global mutex on every allocation.
+  TempDir dir;
+  auto conn = OpenOrDie(dir.File("c.db"));
+  ASSERT_TRUE(conn->Exec("CREATE TABLE t(x); INSERT INTO t VALUES(randomblob(100000));").ok());
+  EXPECT_EQ(sqlite3_memory_used(), 0);
 }
 
 }  // namespace

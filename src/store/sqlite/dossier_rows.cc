@@ -58,6 +58,19 @@ constexpr std::string_view kInsertEvent =
     "INSERT INTO event(id, dossier_id, seq, action, actor, on_behalf_of, at, payload, prev_hash, "
     "hash, request_id) VALUES(?1 * 1048576 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 constexpr std::string_view kIndexName = "INSERT INTO dossier_search(rowid, name) VALUES(?1, ?2)";
+// An imported event: its id computed by the caller (EventRowId) and its
+// request id left to the column's default ('').
+constexpr std::string_view kImportEvent =
+    "INSERT INTO event(id, dossier_id, seq, action, actor, on_behalf_of, at, payload, prev_hash, "
+    "hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+constexpr std::string_view kRaiseSequence =
+    "INSERT INTO day_sequence(agency, day, last) VALUES(?1, ?2, ?3) "
+    "ON CONFLICT DO UPDATE SET last = max(last, excluded.last)";
+
+// The event table's rowid (schema.cc: dossier_id * 2^20 + seq, checked).
+std::int64_t EventRowId(std::int64_t dossier_id, std::int64_t seq) {
+  return dossier_id * 1048576 + seq;
+}
 
 // Binds an event row, ?1..?10 (kInsertEvent), by reference.
 void BindEvent(Statement& s, std::int64_t dossier_id, const dossier::Event& e,
@@ -247,9 +260,10 @@ Result<ImportInserter> ImportInserter::Open(Connection& conn) {
       Statement facts,
       conn.Prepare("INSERT INTO report_fact(agency, submitted_at, dossier_id, last_at, facts) "
                    "VALUES(?1, ?2, ?3, ?4, ?5)"));
-  MOTCUA_ASSIGN_OR_RETURN(Statement event, conn.Prepare(kInsertEvent));
+  MOTCUA_ASSIGN_OR_RETURN(Statement event, conn.Prepare(kImportEvent));
+  MOTCUA_ASSIGN_OR_RETURN(Statement sequence, conn.Prepare(kRaiseSequence));
   return ImportInserter(conn, std::move(dossier), std::move(search), std::move(facts),
-                        std::move(event));
+                        std::move(event), std::move(sequence));
 }
 
 Status ImportInserter::Insert(const dossier::Dossier& d, std::span<const dossier::Event> events,
@@ -257,7 +271,8 @@ Status ImportInserter::Insert(const dossier::Dossier& d, std::span<const dossier
   if (rows.event_hashes.size() != events.size()) {
     return Status::Internal("ImportInserter: events and encoded hashes differ");
   }
-  dossier_.Reset();
+  // Every parameter is bound again before each run: Rewind, not Reset.
+  dossier_.Rewind();
   BindDossier(dossier_, d, rows);
   MOTCUA_RETURN_IF_ERROR(dossier_.Run());
   if (conn_->Changes() == 0) {
@@ -266,11 +281,11 @@ Status ImportInserter::Insert(const dossier::Dossier& d, std::span<const dossier
   }
   *id = conn_->LastInsertRowid();
   if (!rows.search_text.empty()) {
-    search_.Reset();
+    search_.Rewind();
     search_.Bind(1, *id).BindRef(2, rows.search_text);
     MOTCUA_RETURN_IF_ERROR(search_.Run());
   }
-  facts_.Reset();
+  facts_.Rewind();
   facts_.BindRef(1, rows.facts_agency)
       .Bind(2, rows.submitted_at)
       .Bind(3, *id)
@@ -278,11 +293,28 @@ Status ImportInserter::Insert(const dossier::Dossier& d, std::span<const dossier
       .BindBlobRef(5, rows.facts);
   MOTCUA_RETURN_IF_ERROR(facts_.Run());
   for (size_t i = 0; i < events.size(); ++i) {
-    event_.Reset();
-    BindEvent(event_, *id, events[i], rows.event_hashes[i].first, rows.event_hashes[i].second, "");
+    const dossier::Event& e = events[i];
+    const auto& [prev, hash] = rows.event_hashes[i];
+    event_.Rewind();
+    event_.Bind(1, EventRowId(*id, e.seq))
+        .Bind(2, *id)
+        .Bind(3, e.seq)
+        .BindRef(4, dossier::ActionName(e.action))
+        .BindRef(5, e.actor)
+        .BindRef(6, e.on_behalf_of)
+        .Bind(7, e.at)
+        .BindRef(8, e.payload)
+        .BindBlobRef(9, View(prev))
+        .BindBlobRef(10, View(hash));
     MOTCUA_RETURN_IF_ERROR(event_.Run());
   }
   return Status::Ok();
+}
+
+Status ImportInserter::RaiseSequence(std::string_view agency, DayNumber day, int sequence) {
+  sequence_.Rewind();
+  sequence_.BindRef(1, agency).Bind(2, std::int64_t{day}).Bind(3, sequence);
+  return sequence_.Run();
 }
 
 Result<FactsRow> GetFacts(Connection& conn, const StoredHead& head) {
@@ -337,9 +369,7 @@ Result<int> NextSequence(Connection& conn, std::string_view agency, DayNumber da
 }
 
 Status RaiseSequence(Connection& conn, std::string_view agency, DayNumber day, int sequence) {
-  MOTCUA_ASSIGN_OR_RETURN(
-      Statement s, conn.Prepare("INSERT INTO day_sequence(agency, day, last) VALUES(?1, ?2, ?3) "
-                                "ON CONFLICT DO UPDATE SET last = max(last, excluded.last)"));
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, conn.Prepare(kRaiseSequence));
   s.Bind(1, agency).Bind(2, std::int64_t{day}).Bind(3, sequence);
   return s.Run();
 }

@@ -116,18 +116,23 @@ class ImportInserter {
   // EncodeRows(d, events).
   Status Insert(const dossier::Dossier& d, std::span<const dossier::Event> events,
                 const DossierRows& rows, std::int64_t* id);
+  // As the free RaiseSequence below, through the batch's statement. REQUIRES:
+  // `agency` lives until the next call or the inserter's end (bound by
+  // reference).
+  Status RaiseSequence(std::string_view agency, DayNumber day, int sequence);
 
  private:
   ImportInserter(Connection& conn, Statement dossier, Statement search, Statement facts,
-                 Statement event)
+                 Statement event, Statement sequence)
       : conn_(&conn),
         dossier_(std::move(dossier)),
         search_(std::move(search)),
         facts_(std::move(facts)),
-        event_(std::move(event)) {}
+        event_(std::move(event)),
+        sequence_(std::move(sequence)) {}
 
   Connection* conn_;
-  Statement dossier_, search_, facts_, event_;
+  Statement dossier_, search_, facts_, event_, sequence_;
 };
 
 // Adds `delta` to the number of dossiers in state `state` (the

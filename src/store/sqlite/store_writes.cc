@@ -300,13 +300,13 @@ Result<ImportSummary> SqliteStore::WriteImport(std::span<const ImportedDossier> 
             ++per_state[static_cast<size_t>(batch[i].dossier.state)];
             ++summary.imported;
           }
+          for (const auto& [key, sequence] : plan.sequences) {
+            MOTCUA_RETURN_IF_ERROR(inserter.RaiseSequence(key.first, key.second, sequence));
+          }
         }
         for (const dossier::State st : dossier::AllStates()) {
           const std::int64_t n = per_state[static_cast<size_t>(st)];
           if (n > 0) MOTCUA_RETURN_IF_ERROR(AddToStateCount(conn, dossier::StateName(st), n));
-        }
-        for (const auto& [key, sequence] : plan.sequences) {
-          MOTCUA_RETURN_IF_ERROR(RaiseSequence(conn, key.first, key.second, sequence));
         }
         MOTCUA_ASSIGN_OR_RETURN(generation, BumpFactsGeneration(conn));
         return Status::Ok();
