@@ -10,17 +10,21 @@
 namespace motcua::store::sqlite {
 namespace {
 
+// Runs `job`; an exception becomes Internal.
+Status RunJob(Connection& conn, const GroupCommitWriter::Job& job) {
+  try {
+    return job(conn);
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string("write job threw: ") + e.what());
+  } catch (...) {
+    return Status::Internal("write job threw");
+  }
+}
+
 // Runs `job` inside a savepoint; a failed job is rolled back to it.
 Status RunInSavepoint(Connection& conn, const GroupCommitWriter::Job& job) {
   MOTCUA_RETURN_IF_ERROR(conn.ExecCached("SAVEPOINT job"));
-  Status status;
-  try {
-    status = job(conn);
-  } catch (const std::exception& e) {
-    status = Status::Internal(std::string("write job threw: ") + e.what());
-  } catch (...) {
-    status = Status::Internal("write job threw");
-  }
+  const Status status = RunJob(conn, job);
   if (!conn.InTransaction()) return status;  // SQLite aborted the transaction
   if (status.ok()) return conn.ExecCached("RELEASE job");
   Status undo = conn.ExecCached("ROLLBACK TO job");
@@ -99,7 +103,42 @@ void GroupCommitWriter::Loop() {
   }
 }
 
+// The whole batch in one transaction, no savepoints. True when every job
+// succeeded and the batch is committed and completed; false, with the
+// transaction rolled back and nothing completed, otherwise.
+bool GroupCommitWriter::RunBatchWithoutSavepoints(std::vector<Pending>& batch) {
+  if (!conn_->ExecCached("BEGIN IMMEDIATE").ok()) return false;
+  bool all_ok = true;
+  for (Pending& p : batch) {
+    if (!RunJob(*conn_, p.job).ok() || !conn_->InTransaction()) {
+      all_ok = false;
+      break;
+    }
+  }
+  if (all_ok && conn_->ExecCached("COMMIT").ok()) {
+    std::vector<Status> results(batch.size());
+    Complete(batch, results, /*committed=*/true);
+    return true;
+  }
+  if (conn_->InTransaction()) conn_->Exec("ROLLBACK");
+  return false;
+}
+
+void GroupCommitWriter::Complete(std::vector<Pending>& batch, std::vector<Status>& results,
+                                 bool committed) {
+  if (committed) {
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (results[i].ok() && batch[i].after_commit) batch[i].after_commit();
+    }
+    std::lock_guard lock(mu_);
+    ++commits_;
+  }
+  for (size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(std::move(results[i]));
+}
+
 void GroupCommitWriter::RunBatch(std::vector<Pending>& batch) {
+  if (RunBatchWithoutSavepoints(batch)) return;
+  // Again, one savepoint per job: a failing job loses only its own writes.
   std::vector<Status> results(batch.size());
   // Jobs whose writes sit in the open transaction, waiting for COMMIT.
   std::vector<size_t> in_txn;
@@ -146,14 +185,7 @@ void GroupCommitWriter::RunBatch(std::vector<Pending>& batch) {
     if (status.ok()) in_txn.push_back(i);
   }
   commit();
-  if (committed_any) {
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (results[i].ok() && batch[i].after_commit) batch[i].after_commit();
-    }
-    std::lock_guard lock(mu_);
-    ++commits_;
-  }
-  for (size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(std::move(results[i]));
+  Complete(batch, results, committed_any);
 }
 
 }  // namespace motcua::store::sqlite

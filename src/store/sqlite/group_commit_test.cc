@@ -101,6 +101,42 @@ TEST(GroupCommit, AFailingWriteIsRolledBackAloneAndGetsItsOwnError) {
   EXPECT_EQ(Count(*db, "id IN (1, 4) AND note = 'x'"), 2);
 }
 
+TEST(GroupCommit, ABatchRunsOnceWhenAllSucceedAndAgainWithSavepointsWhenOneFails) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("g.db"));
+  GroupCommitWriter& writer = db->writer();
+  std::atomic<int> runs{0};
+  const auto counted = [&](std::int64_t id) -> GroupCommitWriter::Job {
+    return [&runs, id](Connection& conn) {
+      ++runs;
+      return Insert(id)(conn);
+    };
+  };
+  {
+    WriterGate gate(writer);
+    auto a = writer.Submit(counted(1));
+    auto b = writer.Submit(counted(2));
+    gate.Release();
+    EXPECT_TRUE(a.get().ok());
+    EXPECT_TRUE(b.get().ok());
+  }
+  EXPECT_EQ(runs.load(), 2) << "no failure: each job ran once";
+  runs = 0;
+  {
+    WriterGate gate(writer);
+    auto a = writer.Submit(counted(3));
+    auto failing = writer.Submit([](Connection&) { return Status::Conflict("stale"); });
+    auto b = writer.Submit(counted(4));
+    gate.Release();
+    EXPECT_TRUE(a.get().ok());
+    EXPECT_EQ(failing.get().code(), Status::Code::kConflict);
+    EXPECT_TRUE(b.get().ok());
+  }
+  // The first try stopped at the failure (3 ran); the second ran 3 and 4.
+  EXPECT_EQ(runs.load(), 3);
+  EXPECT_EQ(Count(*db), 4) << "rows 1 to 4, each once";
+}
+
 TEST(GroupCommit, AFailedCommitFailsEveryWriteOfTheBatchAndKeepsNone) {
   TempDir dir;
   auto db = OpenOrDie(dir.File("g.db"));
