@@ -3,8 +3,9 @@
 //
 // An incoming X-Request-Id (from a proxy or a client that wants to correlate)
 // is kept when it is 1..64 characters of [A-Za-z0-9._:-]; anything else is
-// replaced, so a header cannot inject text into logs. Generated ids are 16
-// random bytes in lowercase hex.
+// replaced, so a header cannot inject text into logs. Generated ids are 32
+// lowercase hex digits: 8 random bytes drawn once per thread, then that
+// thread's request counter (unique, not secret: an id grants nothing).
 //
 // Thread-safe.
 #pragma once
