@@ -101,9 +101,9 @@ class SqliteStore final : public Store {
   FactsCache facts_cache_;
   // Reads repeated while nothing was committed are answered from memory
   // (stamped_cache.h): the accounts generation, read on every authenticated
-  // request, and dossier snapshots (GET /api/v1/dossiers/{code}).
+  // request, and dossiers, decoded (GET /api/v1/dossiers/{code}).
   StampedCache<std::uint64_t> accounts_generation_{1};
-  StampedCache<std::shared_ptr<const std::string>> dossier_snapshots_{16384};
+  StampedCache<std::shared_ptr<const dossier::Dossier>> dossier_snapshots_{16384};
 };
 
 }  // namespace motcua::store::sqlite

@@ -149,7 +149,7 @@ Result<dossier::Dossier> SqliteStore::GetDossier(std::string_view code) {
   // Read before the database: see stamped_cache.h.
   const std::optional<WalStampValue> stamp = db_->stamp().Read();
   if (stamp) {
-    if (auto kept = dossier_snapshots_.Find(*stamp, code)) return DecodeDossier(**kept);
+    if (auto kept = dossier_snapshots_.Find(*stamp, code)) return **kept;  // a copy
   }
   MOTCUA_ASSIGN_OR_RETURN(ReadPool::Lease lease, db_->readers().Acquire());
   MOTCUA_ASSIGN_OR_RETURN(Statement s,
@@ -157,10 +157,11 @@ Result<dossier::Dossier> SqliteStore::GetDossier(std::string_view code) {
   s.BindRef(1, code);
   MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
   if (!row) return Status::NotFound("no dossier " + std::string(code));
-  if (!stamp) return DecodeDossier(s.ColumnBlobView(0));
-  auto snapshot = std::make_shared<const std::string>(s.ColumnBlobView(0));
-  dossier_snapshots_.Put(*stamp, code, snapshot);
-  return DecodeDossier(*snapshot);
+  MOTCUA_ASSIGN_OR_RETURN(dossier::Dossier d, DecodeDossier(s.ColumnBlobView(0)));
+  if (stamp) {
+    dossier_snapshots_.Put(*stamp, code, std::make_shared<const dossier::Dossier>(d));
+  }
+  return d;
 }
 
 Result<std::vector<dossier::Event>> SqliteStore::ListEvents(std::string_view code) {
