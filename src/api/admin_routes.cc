@@ -196,14 +196,16 @@ Reply PutUser(const ApiDeps& deps, RequestContext& ctx) {
     // argon2id on this worker thread (password.h: never on an I/O thread).
     MOTCUA_ASSIGN_OR_REPLY(hash, deps.hasher->Hash(*password));
   }
-  MOTCUA_REPLY_IF_ERROR(deps.store->PutUser(user));
-  if (password) MOTCUA_REPLY_IF_ERROR(deps.store->SetPasswordHash(login, hash));
-  if (user.disabled) MOTCUA_REPLY_IF_ERROR(EndSessions(*deps.store, login, ctx.now));
-
   json detail = UserJson(user);
   detail["created"] = created;
   detail["password_set"] = password.has_value();
-  MOTCUA_REPLY_IF_ERROR(WriteAudit(*deps.store, ctx, "user.put", login, detail));
+  // The change and its audit entry: both or neither.
+  MOTCUA_REPLY_IF_ERROR(deps.store->Atomically([&](store::Store& tx) -> Status {
+    MOTCUA_RETURN_IF_ERROR(tx.PutUser(user));
+    if (password) MOTCUA_RETURN_IF_ERROR(tx.SetPasswordHash(login, hash));
+    if (user.disabled) MOTCUA_RETURN_IF_ERROR(EndSessions(tx, login, ctx.now));
+    return WriteAudit(tx, ctx, "user.put", login, detail);
+  }));
   return Reply::Json(200, UserJson(user));
 }
 
@@ -214,10 +216,11 @@ Reply SetDisabled(const ApiDeps& deps, RequestContext& ctx, bool disabled) {
   if (user.disabled == disabled) return Reply::Json(200, UserJson(user));
   user.disabled = disabled;
   if (auto e = SelfLockout(ctx, user)) return *e;
-  MOTCUA_REPLY_IF_ERROR(deps.store->PutUser(user));
-  if (disabled) MOTCUA_REPLY_IF_ERROR(EndSessions(*deps.store, user.login, ctx.now));
-  MOTCUA_REPLY_IF_ERROR(
-      WriteAudit(*deps.store, ctx, disabled ? "user.disable" : "user.enable", user.login));
+  MOTCUA_REPLY_IF_ERROR(deps.store->Atomically([&](store::Store& tx) -> Status {
+    MOTCUA_RETURN_IF_ERROR(tx.PutUser(user));
+    if (disabled) MOTCUA_RETURN_IF_ERROR(EndSessions(tx, user.login, ctx.now));
+    return WriteAudit(tx, ctx, disabled ? "user.disable" : "user.enable", user.login);
+  }));
   return Reply::Json(200, UserJson(user));
 }
 
@@ -330,10 +333,12 @@ Reply CreateGrant(const ApiDeps& deps, RequestContext& ctx) {
     return ApiError::Unprocessable("grantee_not_desk",
                                    "Người được ủy quyền phải có vai trò desk (một cửa).");
   }
-  MOTCUA_ASSIGN_OR_REPLY(const access::Grant stored, deps.store->CreateGrant(grant));
-  const json rendered = GrantJson(stored, ctx.now, &domain->catalog);
-  MOTCUA_REPLY_IF_ERROR(
-      WriteAudit(*deps.store, ctx, "grant.create", std::to_string(stored.id), rendered));
+  json rendered;
+  MOTCUA_REPLY_IF_ERROR(deps.store->Atomically([&](store::Store& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(const access::Grant stored, tx.CreateGrant(grant));
+    rendered = GrantJson(stored, ctx.now, &domain->catalog);
+    return WriteAudit(tx, ctx, "grant.create", std::to_string(stored.id), rendered);
+  }));
   return Reply::Json(201, rendered);
 }
 
@@ -346,10 +351,11 @@ Reply RevokeGrant(const ApiDeps& deps, RequestContext& ctx) {
   // The first revocation stays: the audit and the reports judge by it.
   if (grant.revoked_at) return Reply::Json(200, GrantJson(grant, ctx.now, &domain->catalog));
   grant.revoked_at = ctx.now;
-  MOTCUA_REPLY_IF_ERROR(deps.store->UpdateGrant(grant));
-  MOTCUA_REPLY_IF_ERROR(
-      WriteAudit(*deps.store, ctx, "grant.revoke", std::to_string(grant.id),
-                 {{"agency", grant.agency_code}, {"grantee", grant.grantee_login}}));
+  MOTCUA_REPLY_IF_ERROR(deps.store->Atomically([&](store::Store& tx) -> Status {
+    MOTCUA_RETURN_IF_ERROR(tx.UpdateGrant(grant));
+    return WriteAudit(tx, ctx, "grant.revoke", std::to_string(grant.id),
+                      {{"agency", grant.agency_code}, {"grantee", grant.grantee_login}});
+  }));
   return Reply::Json(200, GrantJson(grant, ctx.now, &domain->catalog));
 }
 
@@ -397,10 +403,12 @@ Reply CreateToken(const ApiDeps& deps, RequestContext& ctx) {
   c.token_hash = http::TokenHash(token);
   c.created_by = ctx.user->login;
   c.created_at = ctx.now;
-  MOTCUA_ASSIGN_OR_REPLY(const store::Credential stored, deps.store->CreateCredential(c));
-  MOTCUA_REPLY_IF_ERROR(
-      WriteAudit(*deps.store, ctx, "credential.create", std::to_string(stored.id),
-                 {{"kind", "api_token"}, {"login", stored.login}, {"label", stored.label}}));
+  store::Credential stored;
+  MOTCUA_REPLY_IF_ERROR(deps.store->Atomically([&](store::Store& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(stored, tx.CreateCredential(c));
+    return WriteAudit(tx, ctx, "credential.create", std::to_string(stored.id),
+                      {{"kind", "api_token"}, {"login", stored.login}, {"label", stored.label}});
+  }));
   return Reply::Json(201, {{"token", token}, {"api_token", ApiTokenJson(stored, ctx.now)}});
 }
 
@@ -418,10 +426,12 @@ Reply RevokeToken(const ApiDeps& deps, RequestContext& ctx) {
   if (found == nullptr) return NoSuch("no API token " + std::to_string(*id));
   store::Credential token = *found;
   if (token.revoked_at) return Reply::Json(200, ApiTokenJson(token, ctx.now));
-  MOTCUA_REPLY_IF_ERROR(deps.store->RevokeCredential(token.id, ctx.now));
+  MOTCUA_REPLY_IF_ERROR(deps.store->Atomically([&](store::Store& tx) -> Status {
+    MOTCUA_RETURN_IF_ERROR(tx.RevokeCredential(token.id, ctx.now));
+    return WriteAudit(tx, ctx, "credential.revoke", std::to_string(token.id),
+                      {{"kind", "api_token"}, {"login", token.login}});
+  }));
   token.revoked_at = ctx.now;
-  MOTCUA_REPLY_IF_ERROR(WriteAudit(*deps.store, ctx, "credential.revoke", std::to_string(token.id),
-                                   {{"kind", "api_token"}, {"login", token.login}}));
   return Reply::Json(200, ApiTokenJson(token, ctx.now));
 }
 

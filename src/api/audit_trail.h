@@ -3,10 +3,11 @@
 // user acted for and the request id, so that the access log line of the
 // request and the audit entry can be joined (issue 4, "Safety").
 //
-// Written after the change it records has been stored: an audit entry never
-// describes a change that did not happen. Should the audit write fail, the
-// request answers with that failure (503), so a client never gets a success
-// that is missing from the audit.
+// Written in the same store transaction as the change it records
+// (Store::Atomically): a change is never stored without its entry, nor an
+// entry without its change. Should either fail, nothing is written and the
+// request answers with that failure. (catalog.reload changes no stored data:
+// its entry is written once the new catalog is in use.)
 //
 // Thread-safe (the store is).
 #pragma once

@@ -104,9 +104,11 @@ Reply Login(const ApiDeps& deps, RequestContext& ctx) {
   credential.created_by = login;
   credential.created_at = ctx.now;
   credential.expires_at = ctx.now + deps.cookie.max_age_seconds;
-  MOTCUA_ASSIGN_OR_REPLY(const store::Credential stored, deps.store->CreateCredential(credential));
-  MOTCUA_REPLY_IF_ERROR(
-      WriteAudit(*deps.store, ctx, "session.create", std::to_string(stored.id), nullptr, login));
+  store::Credential stored;
+  MOTCUA_REPLY_IF_ERROR(deps.store->Atomically([&](store::Store& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(stored, tx.CreateCredential(credential));
+    return WriteAudit(tx, ctx, "session.create", std::to_string(stored.id), nullptr, login);
+  }));
 
   return Reply::Json(201, {{"token", token},
                            {"csrf_token", http::CsrfTokenFor(token)},
@@ -152,8 +154,10 @@ Reply Logout(const ApiDeps& deps, RequestContext& ctx) {
   }
   MOTCUA_ASSIGN_OR_REPLY(const store::Credential credential,
                          deps.store->FindCredential(http::TokenHash(ctx.credentials.token)));
-  MOTCUA_REPLY_IF_ERROR(deps.store->RevokeCredential(credential.id, ctx.now));
-  MOTCUA_REPLY_IF_ERROR(WriteAudit(*deps.store, ctx, "session.end", std::to_string(credential.id)));
+  MOTCUA_REPLY_IF_ERROR(deps.store->Atomically([&](store::Store& tx) -> Status {
+    MOTCUA_RETURN_IF_ERROR(tx.RevokeCredential(credential.id, ctx.now));
+    return WriteAudit(tx, ctx, "session.end", std::to_string(credential.id));
+  }));
   return Reply::Text(204, "", "").WithHeader("Set-Cookie", http::ExpiredSessionCookie(deps.cookie));
 }
 

@@ -180,9 +180,12 @@ Status Add(const AddOptions& o, const CliState& state) {
     }
     return u.status();
   }
-  MOTCUA_ASSIGN_OR_RETURN(const access::Grant created, s->CreateGrant(grant));
-  MOTCUA_RETURN_IF_ERROR(AppendCliAudit(*s, "grant.create", std::to_string(created.id),
-                                        created.agency_code, GrantJson(created)));
+  access::Grant created;
+  MOTCUA_RETURN_IF_ERROR(s->Atomically([&](store::Store& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(created, tx.CreateGrant(grant));
+    return AppendCliAudit(tx, "grant.create", std::to_string(created.id), created.agency_code,
+                          GrantJson(created));
+  }));
   if (o.json) {
     std::cout << GrantJson(created).dump() << "\n";
   } else {
@@ -207,9 +210,11 @@ Status Revoke(const std::string& db, std::int64_t id) {
     return Status::Ok();
   }
   g->revoked_at = std::time(nullptr);
-  MOTCUA_RETURN_IF_ERROR(s->UpdateGrant(*g));
-  MOTCUA_RETURN_IF_ERROR(AppendCliAudit(*s, "grant.revoke", std::to_string(id), g->agency_code,
-                                        {{"revoked_at", FormatDateTime(*g->revoked_at)}}));
+  MOTCUA_RETURN_IF_ERROR(s->Atomically([&](store::Store& tx) -> Status {
+    MOTCUA_RETURN_IF_ERROR(tx.UpdateGrant(*g));
+    return AppendCliAudit(tx, "grant.revoke", std::to_string(id), g->agency_code,
+                          {{"revoked_at", FormatDateTime(*g->revoked_at)}});
+  }));
   std::cout << "Đã thu hồi ủy quyền " << id << " lúc " << FormatDateTime(*g->revoked_at) << ".\n";
   return Status::Ok();
 }

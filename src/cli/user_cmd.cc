@@ -143,14 +143,17 @@ Status Add(const AddOptions& o, const CliState& state) {
   }
   const http::PasswordHasher hasher;
   MOTCUA_ASSIGN_OR_RETURN(const std::string hash, hasher.Hash(password));
-  MOTCUA_RETURN_IF_ERROR(s->PutUser(user));
-  MOTCUA_RETURN_IF_ERROR(s->SetPasswordHash(user.login, hash));
   nlohmann::ordered_json detail;
   detail["roles"] = nlohmann::ordered_json::array();
   for (const access::Role r : user.roles) detail["roles"].push_back(access::RoleName(r));
   detail["agency"] = user.agency_code;
   detail["replaced"] = existing.ok();
-  MOTCUA_RETURN_IF_ERROR(AppendCliAudit(*s, "user.put", user.login, "", detail));
+  // The change and its audit entry: both or neither.
+  MOTCUA_RETURN_IF_ERROR(s->Atomically([&](store::Store& tx) -> Status {
+    MOTCUA_RETURN_IF_ERROR(tx.PutUser(user));
+    MOTCUA_RETURN_IF_ERROR(tx.SetPasswordHash(user.login, hash));
+    return AppendCliAudit(tx, "user.put", user.login, "", detail);
+  }));
   std::cout << (existing.ok() ? "Đã thay thế người dùng " : "Đã thêm người dùng ") << user.login
             << " (" << RolesText(user) << ").\n";
   return Status::Ok();
@@ -212,9 +215,10 @@ Status Disable(const std::string& db, const std::string& login) {
     return Status::Ok();
   }
   user->disabled = true;
-  MOTCUA_RETURN_IF_ERROR(s->PutUser(*user));
-  MOTCUA_RETURN_IF_ERROR(
-      AppendCliAudit(*s, "user.disable", login, "", nlohmann::ordered_json::object()));
+  MOTCUA_RETURN_IF_ERROR(s->Atomically([&](store::Store& tx) -> Status {
+    MOTCUA_RETURN_IF_ERROR(tx.PutUser(*user));
+    return AppendCliAudit(tx, "user.disable", login, "", nlohmann::ordered_json::object());
+  }));
   std::cout << "Đã khóa người dùng " << login
             << ": không đăng nhập được nữa, phiên và khóa API của người này hết hiệu lực.\n";
   return Status::Ok();

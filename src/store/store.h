@@ -174,6 +174,16 @@ class Store {
   // Stores the entry with a new, increasing id (entry.id is ignored).
   // InvalidArgument when it names no action.
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
+
+  // Runs `writes` as one atomic, durable write: every write method it calls
+  // on `tx` (users, passwords, credentials, grants, the audit) is kept if and
+  // only if `writes` returns ok, and then all of them are. For a change and
+  // its audit entry, which must not exist one without the other. Reads
+  // through `tx` see the last commit, not the writes made so far. Dossier
+  // writes (which keep in-memory state in step after their commit) are
+  // refused inside with FailedPrecondition. `writes` may be run more than
+  // once (see group_commit.h): what it reports must be set afresh each time.
+  virtual Status Atomically(const std::function<Status(Store& tx)>& writes) = 0;
   // Newest first, at most `limit` (1..1000, else InvalidArgument), with
   // id < before_id when before_id > 0.
   virtual Result<std::vector<AuditEntry>> ListAudit(std::int64_t before_id, int limit) = 0;

@@ -747,6 +747,79 @@ TEST_P(StoreSuite, TheAuditLogListsNewestFirstInPages) {
   EXPECT_EQ(store_->ListAudit(0, 1000)->size(), 5u);
 }
 
+// ---- A change and its audit entry, atomically.
+
+TEST_P(StoreSuite, AChangeAndItsAuditEntryAreStoredBothOrNeither) {
+  const access::User u{"postal.a", "Nguyễn Thị Bưu", {access::Role::kDesk}, ""};
+  AuditEntry entry;
+  entry.at = LocalTime("2024-03-04T08:10");
+  entry.actor = "quantri";
+  entry.request_id = "req-1";
+  entry.action = "user.put";
+  entry.target = u.login;
+
+  // The audit entry is refused (no action): the user is not stored either.
+  AuditEntry broken = entry;
+  broken.action.clear();
+  const Status refused = store_->Atomically([&](Store& tx) -> Status {
+    MOTCUA_RETURN_IF_ERROR(tx.PutUser(u));
+    MOTCUA_RETURN_IF_ERROR(tx.SetPasswordHash(u.login, "$argon2id$x"));
+    return tx.AppendAudit(broken);
+  });
+  EXPECT_EQ(refused.code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(store_->GetUser(u.login).status().code(), Status::Code::kNotFound);
+  EXPECT_TRUE(store_->ListAudit(0, 10)->empty());
+
+  // A grant for a user that the same write creates, and the entry naming it.
+  access::Grant grant;
+  grant.agency_code = DossierMaker::kAgency;
+  grant.grantee_login = u.login;
+  grant.actions = {access::GrantAction::kReceive};
+  grant.valid_from = entry.at;
+  std::int64_t grant_id = 0;
+  ASSERT_TRUE(store_
+                  ->Atomically([&](Store& tx) -> Status {
+                    MOTCUA_RETURN_IF_ERROR(tx.PutUser(u));
+                    MOTCUA_ASSIGN_OR_RETURN(const access::Grant g, tx.CreateGrant(grant));
+                    grant_id = g.id;
+                    AuditEntry e = entry;
+                    e.action = "grant.create";
+                    e.target = std::to_string(g.id);
+                    return tx.AppendAudit(e);
+                  })
+                  .ok());
+  EXPECT_TRUE(store_->GetUser(u.login).ok());
+  EXPECT_TRUE(store_->GetGrant(grant_id).ok());
+  const auto audit = store_->ListAudit(0, 10);
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ(audit->front().target, std::to_string(grant_id));
+
+  // A failure of the writes' own (here: a missing user) also keeps nothing.
+  EXPECT_EQ(store_
+                ->Atomically([&](Store& tx) -> Status {
+                  MOTCUA_RETURN_IF_ERROR(tx.AppendAudit(entry));
+                  return tx.SetPasswordHash("nobody", "h");
+                })
+                .code(),
+            Status::Code::kNotFound);
+  EXPECT_EQ(store_->ListAudit(0, 10)->size(), 1u);
+}
+
+TEST_P(StoreSuite, DossierWritesAreRefusedInsideAnAtomicAccountWrite) {
+  const Instant at = LocalTime("2024-03-04T08:10");
+  NewDossier req;
+  req.agency_code = DossierMaker::kAgency;
+  req.submitted_at = at;
+  req.build = [&](const std::string& code) { return maker_.Submit(code, "A", "0", at); };
+  const Status s = store_->Atomically([&](Store& tx) { return tx.CreateDossier(req).status(); });
+  EXPECT_EQ(s.code(), Status::Code::kFailedPrecondition) << s.ToString();
+  const Result<DossierCounts> counts = store_->CountDossiers(at);
+  ASSERT_TRUE(counts.ok());
+  std::int64_t stored = 0;
+  for (const auto& [state, n] : counts->by_state) stored += n;
+  EXPECT_EQ(stored, 0);
+}
+
 // ---- Request ids of events.
 
 TEST_P(StoreSuite, EachEventKeepsTheRequestIdThatWroteIt) {

@@ -4,6 +4,7 @@
 
 #include <exception>
 #include <optional>
+#include <thread>
 
 #include "util/nonblocking.h"
 
@@ -58,6 +59,14 @@ std::future<Status> GroupCommitWriter::Submit(Job job, AfterCommit after_commit)
   if (RefuseToBlockHere()) {
     pending.done.set_value(
         Status::FailedPrecondition("sqlite: a write would wait for disk on a non-blocking thread"));
+    return future;
+  }
+  if (std::this_thread::get_id() == thread_.get_id()) {
+    // Called by a job: run inside its transaction (see "Nested writes").
+    pending.done.set_value(
+        pending.after_commit ? Status::FailedPrecondition(
+                           "sqlite: a write inside another cannot have an after-commit hook")
+                     : RunInSavepoint(*conn_, pending.job));
     return future;
   }
   {

@@ -28,6 +28,13 @@
 //    transaction on its own, e.g. disk full), every job that was not already
 //    failed gets that error, and none of their writes are kept.
 //
+// Nested writes: a job may itself call Submit()/Write() (a store method called
+// from inside SqliteStore::Atomically). Such a write runs at once, inline,
+// in the job's own transaction (in a savepoint of its own: a failing nested
+// write leaves nothing), and shares the job's fate: it is committed with the
+// job or rolled back with it. A nested write cannot have an after_commit
+// hook (it is refused with FailedPrecondition).
+//
 // Thread-safety: Submit() and Write() may be called from any thread.
 // REQUIRES (of a job): it does not BEGIN/COMMIT/ROLLBACK itself, does not wait
 // on another write (that would deadlock the writer), and leaves no Statement

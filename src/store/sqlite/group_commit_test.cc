@@ -137,6 +137,48 @@ TEST(GroupCommit, ABatchRunsOnceWhenAllSucceedAndAgainWithSavepointsWhenOneFails
   EXPECT_EQ(Count(*db), 4) << "rows 1 to 4, each once";
 }
 
+TEST(GroupCommit, AWriteInsideAJobSharesItsTransactionAndFate) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("g.db"));
+  GroupCommitWriter& writer = db->writer();
+  // Kept with the job that made it.
+  EXPECT_TRUE(writer
+                  .Write([&](Connection& conn) -> Status {
+                    MOTCUA_RETURN_IF_ERROR(Insert(1)(conn));
+                    return writer.Write(Insert(2));
+                  })
+                  .ok());
+  EXPECT_EQ(Count(*db), 2);
+  // Undone with the job that made it.
+  EXPECT_EQ(writer
+                .Write([&](Connection&) -> Status {
+                  MOTCUA_RETURN_IF_ERROR(writer.Write(Insert(3)));
+                  return Status::Conflict("stale");
+                })
+                .code(),
+            Status::Code::kConflict);
+  // A failing inner write leaves nothing of its own, the job goes on.
+  EXPECT_TRUE(writer
+                  .Write([&](Connection&) -> Status {
+                    EXPECT_EQ(writer
+                                  .Write([](Connection& conn) -> Status {
+                                    MOTCUA_RETURN_IF_ERROR(Insert(4)(conn));
+                                    return Status::Conflict("inner");
+                                  })
+                                  .code(),
+                              Status::Code::kConflict);
+                    return writer.Write(Insert(5));
+                  })
+                  .ok());
+  EXPECT_EQ(Count(*db, "id IN (1, 2, 5)"), 3);
+  EXPECT_EQ(Count(*db), 3);
+  // No after-commit hook inside: it could not run after the outer commit.
+  EXPECT_EQ(
+      writer.Write([&](Connection&) -> Status { return writer.Write(Insert(6), [] {}); }).code(),
+      Status::Code::kFailedPrecondition);
+  EXPECT_EQ(Count(*db), 3);
+}
+
 TEST(GroupCommit, AFailedCommitFailsEveryWriteOfTheBatchAndKeepsNone) {
   TempDir dir;
   auto db = OpenOrDie(dir.File("g.db"));

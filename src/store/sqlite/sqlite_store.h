@@ -65,6 +65,7 @@ class SqliteStore final : public Store {
   Result<std::uint64_t> AccountsGeneration() override;
 
   Status AppendAudit(const AuditEntry& entry) override;
+  Status Atomically(const std::function<Status(Store& tx)>& writes) override;
   Result<std::vector<AuditEntry>> ListAudit(std::int64_t before_id, int limit) override;
 
   Result<access::Grant> CreateGrant(const access::Grant& grant) override;

@@ -111,6 +111,12 @@ Status SqliteStore::RevokeCredential(std::int64_t id, Instant at) {
   });
 }
 
+Status SqliteStore::Atomically(const std::function<Status(Store& tx)>& writes) {
+  // The store's write methods called by `writes` run on the writer thread,
+  // inside this job's transaction (group_commit.h, "Nested writes").
+  return db_->writer().Write([&](Connection&) { return writes(*this); });
+}
+
 Result<std::uint64_t> SqliteStore::AccountsGeneration() {
   // One statement, so no BEGIN/COMMIT around it: its implicit read
   // transaction sees the latest commit of any process. This runs once per
