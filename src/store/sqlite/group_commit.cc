@@ -64,9 +64,10 @@ std::future<Status> GroupCommitWriter::Submit(Job job, AfterCommit after_commit)
   if (std::this_thread::get_id() == thread_.get_id()) {
     // Called by a job: run inside its transaction (see "Nested writes").
     pending.done.set_value(
-        pending.after_commit ? Status::FailedPrecondition(
-                           "sqlite: a write inside another cannot have an after-commit hook")
-                     : RunInSavepoint(*conn_, pending.job));
+        pending.after_commit
+            ? Status::FailedPrecondition(
+                  "sqlite: a write inside another cannot have an after-commit hook")
+            : RunInSavepoint(*conn_, pending.job));
     return future;
   }
   {
