@@ -40,4 +40,15 @@ struct ImportRecord {
   std::vector<dossier::Command> events;
 };
 
+// Gives the submit (the first event) the record's code, applicant, channel
+// and components, as both readers (record_json.h) leave a parsed record.
+// REQUIRES: !record.events.empty().
+inline void CopyRecordMembersToSubmit(ImportRecord& record) {
+  dossier::Command& submit = record.events.front();
+  submit.code = record.code;
+  submit.applicant = record.applicant;
+  submit.channel = record.channel;
+  submit.components = record.components;
+}
+
 }  // namespace motcua::import

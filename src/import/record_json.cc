@@ -272,11 +272,7 @@ Result<ImportRecord> FromJson(const json& doc) {
       return Bad("events[" + std::to_string(i) + "].action", "a dossier is submitted only once");
     }
   }
-  Command& submit = r.events.front();
-  submit.code = r.code;
-  submit.applicant = r.applicant;
-  submit.channel = r.channel;
-  submit.components = r.components;
+  CopyRecordMembersToSubmit(r);
   return r;
 }
 

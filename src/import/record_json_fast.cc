@@ -486,12 +486,7 @@ bool ReadRecordFast(std::string_view line, ImportRecord* out) {
   for (size_t i = 1; i < r.events.size(); ++i) {
     if (r.events[i].action == Action::kSubmit) return false;
   }
-  // As the DOM reader does: the submit carries the record's own members.
-  Command& submit = r.events.front();
-  submit.code = r.code;
-  submit.applicant = r.applicant;
-  submit.channel = r.channel;
-  submit.components = r.components;
+  CopyRecordMembersToSubmit(r);  // as the DOM reader does
   return true;
 }
 
