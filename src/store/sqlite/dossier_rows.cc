@@ -54,15 +54,12 @@ constexpr std::string_view kInsertDossier =
     "due_at, completed_at, version, head_hash, facts_agency, is_open, snapshot) "
     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
     "?16, ?17, ?18) ON CONFLICT(code) DO NOTHING";
+// Live and imported events alike; the id is computed by the caller
+// (EventRowId), the request id is '' for imported ones.
 constexpr std::string_view kInsertEvent =
     "INSERT INTO event(id, dossier_id, seq, action, actor, on_behalf_of, at, payload, prev_hash, "
-    "hash, request_id) VALUES(?1 * 1048576 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    "hash, request_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 constexpr std::string_view kIndexName = "INSERT INTO dossier_search(rowid, name) VALUES(?1, ?2)";
-// An imported event: its id computed by the caller (EventRowId) and its
-// request id left to the column's default ('').
-constexpr std::string_view kImportEvent =
-    "INSERT INTO event(id, dossier_id, seq, action, actor, on_behalf_of, at, payload, prev_hash, "
-    "hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 constexpr std::string_view kRaiseSequence =
     "INSERT INTO day_sequence(agency, day, last) VALUES(?1, ?2, ?3) "
     "ON CONFLICT DO UPDATE SET last = max(last, excluded.last)";
@@ -72,19 +69,29 @@ std::int64_t EventRowId(std::int64_t dossier_id, std::int64_t seq) {
   return dossier_id * 1048576 + seq;
 }
 
-// Binds an event row, ?1..?10 (kInsertEvent), by reference.
+// Binds an event row, ?1..?11 (kInsertEvent), by reference.
 void BindEvent(Statement& s, std::int64_t dossier_id, const dossier::Event& e,
                const HashBytes& prev, const HashBytes& hash, std::string_view request_id) {
-  s.Bind(1, dossier_id)
-      .Bind(2, e.seq)
-      .BindRef(3, dossier::ActionName(e.action))
-      .BindRef(4, e.actor)
-      .BindRef(5, e.on_behalf_of)
-      .Bind(6, e.at)
-      .BindRef(7, e.payload)
-      .BindBlobRef(8, View(prev))
-      .BindBlobRef(9, View(hash))
-      .BindRef(10, request_id);
+  s.Bind(1, EventRowId(dossier_id, e.seq))
+      .Bind(2, dossier_id)
+      .Bind(3, e.seq)
+      .BindRef(4, dossier::ActionName(e.action))
+      .BindRef(5, e.actor)
+      .BindRef(6, e.on_behalf_of)
+      .Bind(7, e.at)
+      .BindRef(8, e.payload)
+      .BindBlobRef(9, View(prev))
+      .BindBlobRef(10, View(hash))
+      .BindRef(11, request_id);
+}
+
+// Binds a report_fact row, ?1..?5, by reference.
+void BindFacts(Statement& s, std::int64_t id, const DossierRows& rows) {
+  s.BindRef(1, rows.facts_agency)
+      .Bind(2, rows.submitted_at)
+      .Bind(3, id)
+      .Bind(4, rows.last_at)
+      .BindBlobRef(5, rows.facts);
 }
 
 Status PutFacts(Connection& conn, std::int64_t id, const DossierRows& rows) {
@@ -93,11 +100,7 @@ Status PutFacts(Connection& conn, std::int64_t id, const DossierRows& rows) {
       conn.Prepare("INSERT INTO report_fact(agency, submitted_at, dossier_id, last_at, facts) "
                    "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET "
                    "last_at = excluded.last_at, facts = excluded.facts"));
-  s.BindRef(1, rows.facts_agency)
-      .Bind(2, rows.submitted_at)
-      .Bind(3, id)
-      .Bind(4, rows.last_at)
-      .BindBlobRef(5, rows.facts);
+  BindFacts(s, id, rows);
   return s.Run();
 }
 
@@ -260,7 +263,7 @@ Result<ImportInserter> ImportInserter::Open(Connection& conn) {
       Statement facts,
       conn.Prepare("INSERT INTO report_fact(agency, submitted_at, dossier_id, last_at, facts) "
                    "VALUES(?1, ?2, ?3, ?4, ?5)"));
-  MOTCUA_ASSIGN_OR_RETURN(Statement event, conn.Prepare(kImportEvent));
+  MOTCUA_ASSIGN_OR_RETURN(Statement event, conn.Prepare(kInsertEvent));
   MOTCUA_ASSIGN_OR_RETURN(Statement sequence, conn.Prepare(kRaiseSequence));
   return ImportInserter(conn, std::move(dossier), std::move(search), std::move(facts),
                         std::move(event), std::move(sequence));
@@ -286,26 +289,13 @@ Status ImportInserter::Insert(const dossier::Dossier& d, std::span<const dossier
     MOTCUA_RETURN_IF_ERROR(search_.Run());
   }
   facts_.Rewind();
-  facts_.BindRef(1, rows.facts_agency)
-      .Bind(2, rows.submitted_at)
-      .Bind(3, *id)
-      .Bind(4, rows.last_at)
-      .BindBlobRef(5, rows.facts);
+  BindFacts(facts_, *id, rows);
   MOTCUA_RETURN_IF_ERROR(facts_.Run());
   for (size_t i = 0; i < events.size(); ++i) {
     const dossier::Event& e = events[i];
     const auto& [prev, hash] = rows.event_hashes[i];
     event_.Rewind();
-    event_.Bind(1, EventRowId(*id, e.seq))
-        .Bind(2, *id)
-        .Bind(3, e.seq)
-        .BindRef(4, dossier::ActionName(e.action))
-        .BindRef(5, e.actor)
-        .BindRef(6, e.on_behalf_of)
-        .Bind(7, e.at)
-        .BindRef(8, e.payload)
-        .BindBlobRef(9, View(prev))
-        .BindBlobRef(10, View(hash));
+    BindEvent(event_, *id, e, prev, hash, /*request_id=*/"");
     MOTCUA_RETURN_IF_ERROR(event_.Run());
   }
   return Status::Ok();
