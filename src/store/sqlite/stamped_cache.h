@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "store/sqlite/wal_stamp.h"
+#include "util/status.h"
 
 namespace motcua::store::sqlite {
 
@@ -29,6 +30,21 @@ class StampedCache {
   explicit StampedCache(std::size_t max_entries) : max_entries_(max_entries) {}
   StampedCache(const StampedCache&) = delete;
   StampedCache& operator=(const StampedCache&) = delete;
+
+  // The value for `key`: the one kept while nothing has been committed, or
+  // else what `read()` (-> Result<Value>, run outside the lock) answers,
+  // then kept under the stamp taken before it ran. Without a readable stamp
+  // every call reads. The one way the store uses the cache.
+  template <typename Read>
+  Result<Value> FindOrRead(const WalStamp& stamp, std::string_view key, Read&& read) {
+    const std::optional<WalStampValue> before = stamp.Read();
+    if (before) {
+      if (std::optional<Value> kept = Find(*before, key)) return std::move(*kept);
+    }
+    Result<Value> value = read();
+    if (value.ok() && before) Put(*before, key, *value);
+    return value;
+  }
 
   // The value kept for `key` under `stamp`, or nullopt.
   std::optional<Value> Find(const WalStampValue& stamp, std::string_view key) {

@@ -120,16 +120,12 @@ Status SqliteStore::Atomically(const std::function<Status(Store& tx)>& writes) {
 Result<std::uint64_t> SqliteStore::AccountsGeneration() {
   // One statement, so no BEGIN/COMMIT around it: its implicit read
   // transaction sees the latest commit of any process. This runs once per
-  // authenticated request (api/store_authenticator.h).
-  // Unchanged while nothing was committed (stamped_cache.h).
-  const std::optional<WalStampValue> stamp = db_->stamp().Read();
-  if (stamp) {
-    if (auto kept = accounts_generation_.Find(*stamp, "")) return *kept;
-  }
-  MOTCUA_ASSIGN_OR_RETURN(ReadPool::Lease lease, db_->readers().Acquire());
-  MOTCUA_ASSIGN_OR_RETURN(const std::uint64_t generation, ReadAccountsGeneration(*lease));
-  if (stamp) accounts_generation_.Put(*stamp, "", generation);
-  return generation;
+  // authenticated request (api/store_authenticator.h), and is answered from
+  // memory while nothing was committed (stamped_cache.h).
+  return accounts_generation_.FindOrRead(db_->stamp(), "", [&]() -> Result<std::uint64_t> {
+    MOTCUA_ASSIGN_OR_RETURN(ReadPool::Lease lease, db_->readers().Acquire());
+    return ReadAccountsGeneration(*lease);
+  });
 }
 
 Result<std::vector<Credential>> SqliteStore::ListCredentials(CredentialKind kind,

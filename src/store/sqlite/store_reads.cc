@@ -145,23 +145,21 @@ std::string Upper(std::string text) {
 Result<dossier::Dossier> SqliteStore::GetDossier(std::string_view code) {
   // One statement: its own implicit read transaction is the snapshot, so no
   // BEGIN and COMMIT around it (two statements more on every `GET
-  // /api/v1/dossiers/{code}`), and the row is decoded in place.
-  // Read before the database: see stamped_cache.h.
-  const std::optional<WalStampValue> stamp = db_->stamp().Read();
-  if (stamp) {
-    if (auto kept = dossier_snapshots_.Find(*stamp, code)) return **kept;  // a copy
-  }
-  MOTCUA_ASSIGN_OR_RETURN(ReadPool::Lease lease, db_->readers().Acquire());
-  MOTCUA_ASSIGN_OR_RETURN(Statement s,
-                          lease->Prepare("SELECT snapshot FROM dossier WHERE code = ?1"));
-  s.BindRef(1, code);
-  MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
-  if (!row) return Status::NotFound("no dossier " + std::string(code));
-  MOTCUA_ASSIGN_OR_RETURN(dossier::Dossier d, DecodeDossier(s.ColumnBlobView(0)));
-  if (stamp) {
-    dossier_snapshots_.Put(*stamp, code, std::make_shared<const dossier::Dossier>(d));
-  }
-  return d;
+  // /api/v1/dossiers/{code}`), and the row is decoded in place. Read again
+  // while nothing was committed, it comes from memory (stamped_cache.h).
+  using Kept = std::shared_ptr<const dossier::Dossier>;
+  MOTCUA_ASSIGN_OR_RETURN(
+      const Kept d, dossier_snapshots_.FindOrRead(db_->stamp(), code, [&]() -> Result<Kept> {
+        MOTCUA_ASSIGN_OR_RETURN(ReadPool::Lease lease, db_->readers().Acquire());
+        MOTCUA_ASSIGN_OR_RETURN(Statement s,
+                                lease->Prepare("SELECT snapshot FROM dossier WHERE code = ?1"));
+        s.BindRef(1, code);
+        MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
+        if (!row) return Status::NotFound("no dossier " + std::string(code));
+        MOTCUA_ASSIGN_OR_RETURN(dossier::Dossier decoded, DecodeDossier(s.ColumnBlobView(0)));
+        return std::make_shared<const dossier::Dossier>(std::move(decoded));
+      }));
+  return *d;  // a copy
 }
 
 Result<std::vector<dossier::Event>> SqliteStore::ListEvents(std::string_view code) {
