@@ -94,7 +94,8 @@ class Server::Impl {
            "memory or handed them to a worker.",
            "counter",
            {{{{"outcome", "answered"}}, static_cast<double>(memory_first_answered_.load())},
-            {{{"outcome", "handed_over"}}, static_cast<double>(memory_first_missed_.load())}}}};
+            {{{"outcome", "handed_over"}},
+             static_cast<double>(memory_first_handed_over_.load())}}}};
     });
 
     auto openapi_json = std::make_shared<std::string>();
@@ -268,7 +269,7 @@ class Server::Impl {
       NonBlockingScope scope;
       reply = Run(ex->ctx);
       if (scope.refused()) {
-        ++memory_first_missed_;
+        ++memory_first_handed_over_;
         return false;
       }
     }
@@ -451,7 +452,7 @@ class Server::Impl {
   std::condition_variable cv_;
   int in_flight_ = 0;  // GUARDED_BY(mu_)
   std::atomic<std::uint64_t> memory_first_answered_{0};
-  std::atomic<std::uint64_t> memory_first_missed_{0};
+  std::atomic<std::uint64_t> memory_first_handed_over_{0};
   std::atomic<bool> draining_{false};
   std::atomic<std::uint16_t> port_{0};
   std::once_flag shutdown_once_;

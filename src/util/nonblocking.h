@@ -10,8 +10,9 @@
 // an I/O thread never waits for disk: either everything came from memory,
 // or the attempt is thrown away.
 //
-// Thread-compatible: a scope belongs to the thread that made it. Scopes do
-// not nest.
+// Thread-compatible: a scope belongs to the thread that made it. A scope
+// made inside another takes the refusals made while it lives; the outer one
+// is current again after it.
 #pragma once
 
 namespace motcua {
