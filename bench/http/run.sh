@@ -43,14 +43,20 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-# Prints "rps p50 p99 non2xx" from a wrk run's WRK_RESULT line.
+# Prints "rps p50 p99 non2xx requests" from a wrk run's WRK_RESULT line.
 wrk_figures() {
   python3 -c '
 import re,sys
 line=[l for l in sys.stdin if l.startswith("WRK_RESULT")][-1]
 f=dict(kv.split("=") for kv in line.split()[1:])
 ok=int(f["requests"])-int(f["non2xx"])-int(f["errors"])
-print("%.0f %s %s %s" % (ok/float(f["seconds"]), f["p50_ms"], f["p99_ms"], int(f["non2xx"])+int(f["errors"])))'
+print("%.0f %s %s %s %s" % (ok/float(f["seconds"]), f["p50_ms"], f["p99_ms"], int(f["non2xx"])+int(f["errors"]), f["requests"]))'
+}
+# CPU time of the server process so far, in clock ticks (user + system).
+server_ticks() { awk '{print $14 + $15}' "/proc/$serve_pid/stat"; }
+# Microseconds of server CPU per request: cpu_per_request TICKS_BEFORE TICKS_AFTER REQUESTS.
+cpu_per_request() {
+  python3 -c "import sys; print('%.0f' % (($2 - $1) * 1e6 / $(getconf CLK_TCK) / max($3, 1)))"
 }
 
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -104,10 +110,12 @@ CONF
 nginx_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nport/dossier.json" >/dev/null && break; sleep 0.1; done
 
-read -r nginx_rps nginx_p50 nginx_p99 nginx_bad < <(wrk -t$threads -c"$connections" -d"${seconds}s" \
+read -r nginx_rps nginx_p50 nginx_p99 nginx_bad _ < <(wrk -t$threads -c"$connections" -d"${seconds}s" \
   -s "$here/static.lua" "http://127.0.0.1:$nport/dossier.json" | wrk_figures)
-read -r get_rps get_p50 get_p99 get_bad < <(wrk -t$threads -c"$connections" -d"${seconds}s" \
+t0=$(server_ticks)
+read -r get_rps get_p50 get_p99 get_bad get_n < <(wrk -t$threads -c"$connections" -d"${seconds}s" \
   -s "$here/get_dossier.lua" "$base" | wrk_figures)
+get_cpu=$(cpu_per_request "$t0" "$(server_ticks)" "$get_n")
 kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
 
 echo "== 2. one fsync'd SQLite commit per write, same disk"
@@ -126,28 +134,32 @@ echo "== 3. state-changing requests, ${seconds}s each"
 # Four agencies in force today that the postal desk acts for (9,999 codes per agency per day).
 export MOTCUA_SUBMISSIONS="000.00.07.H29=9.004002=don-de-nghi,000.00.05.H29=2.001584=don-de-nghi,000.00.02.H29=1.012942=van-ban-bao-cao+du-thao-bao-cao+du-kien-nhan-su,000.00.06.H29=9.005001=don-de-nghi+giay-to-tuy-than"
 export MOTCUA_SUBMISSIONS=${MOTCUA_BENCH_SUBMISSIONS:-$MOTCUA_SUBMISSIONS}
-read -r create_rps create_p50 create_p99 create_bad < <(wrk -t$threads -c"$connections" \
+t0=$(server_ticks)
+read -r create_rps create_p50 create_p99 create_bad create_n < <(wrk -t$threads -c"$connections" \
   -d"${seconds}s" -s "$here/create_dossier.lua" "$base" | wrk_figures)
+create_cpu=$(cpu_per_request "$t0" "$(server_ticks)" "$create_n")
 sqlite3 "$work/bench.db" "SELECT code || ' ' || agency FROM dossier WHERE state = 'submitted'
   AND submitted_at > strftime('%s','now','-1 hour')" >"$work/submitted.txt"
 export MOTCUA_RECEIVE_FILE="$work/submitted.txt"
 to_receive=$(wc -l <"$work/submitted.txt")
 # wrk stops each thread once it has received each of its dossiers (receive_dossier.lua).
 receive_seconds=$seconds
-read -r receive_rps receive_p50 receive_p99 receive_bad < <(wrk -t$threads -c"$connections" \
-  -d"${receive_seconds}s" -s "$here/receive_dossier.lua" "$base" | wrk_figures)
+t0=$(server_ticks)
+read -r receive_rps receive_p50 receive_p99 receive_bad receive_n < <(wrk -t$threads \
+  -c"$connections" -d"${receive_seconds}s" -s "$here/receive_dossier.lua" "$base" | wrk_figures)
+receive_cpu=$(cpu_per_request "$t0" "$(server_ticks)" "$receive_n")
 
 python3 - <<PY
 nginx, get = $nginx_rps, $get_rps
 fsync, create, receive = $fsync_rate, $create_rps, $receive_rps
 print()
-print("| run | requests/s | p50 ms | p99 ms | failed | target |")
-print("|---|---:|---:|---:|---:|---|")
-print("| nginx static $bytes-byte JSON | %d | $nginx_p50 | $nginx_p99 | $nginx_bad | |" % nginx)
-print("| GET /api/v1/dossiers/{code} (session) | %d | $get_p50 | $get_p99 | $get_bad | >= 60%% of nginx: %.0f%% |" % (get, 100.0 * get / nginx))
-print("| one fsync'd SQLite commit per write | %d | | | | baseline |" % fsync)
-print("| POST /api/v1/dossiers (walk-in submit) | %d | $create_p50 | $create_p99 | $create_bad | >= 5x baseline: %.1fx |" % (create, create / fsync))
-print("| POST /api/v1/dossiers/{code}/receive | %d | $receive_p50 | $receive_p99 | $receive_bad | >= 5x baseline: %.1fx |" % (receive, receive / fsync))
+print("| run | requests/s | p50 ms | p99 ms | failed | server CPU µs/request | target |")
+print("|---|---:|---:|---:|---:|---:|---|")
+print("| nginx static $bytes-byte JSON | %d | $nginx_p50 | $nginx_p99 | $nginx_bad | | |" % nginx)
+print("| GET /api/v1/dossiers/{code} (session) | %d | $get_p50 | $get_p99 | $get_bad | $get_cpu | >= 60%% of nginx: %.0f%% |" % (get, 100.0 * get / nginx))
+print("| one fsync'd SQLite commit per write | %d | | | | | baseline |" % fsync)
+print("| POST /api/v1/dossiers (walk-in submit) | %d | $create_p50 | $create_p99 | $create_bad | $create_cpu | >= 5x baseline: %.1fx |" % (create, create / fsync))
+print("| POST /api/v1/dossiers/{code}/receive | %d | $receive_p50 | $receive_p99 | $receive_bad | $receive_cpu | >= 5x baseline: %.1fx |" % (receive, receive / fsync))
 print()
 print("wrk -t$threads -c$connections; serve --workers $workers; $to_receive dossiers submitted by the create run")
 PY
