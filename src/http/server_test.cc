@@ -159,6 +159,13 @@ class ServerTest : public ::testing::Test {
     ASSERT_NE(port_, 0);
   }
 
+  // Stops the fixture's server and starts one with `options` instead.
+  void RestartWith(ServerOptions options) {
+    server_->Shutdown();
+    server_.reset();
+    StartServer(std::move(options));
+  }
+
   static void Add(RouteTable& t, Route r) { ASSERT_TRUE(t.Add(std::move(r)).ok()); }
 
   HttpResponse Get(const std::string& target,
@@ -385,12 +392,10 @@ TEST_F(ServerTest, GarbageOnTheWireClosesOnlyThatConnection) {
 }
 
 TEST_F(ServerTest, ASlowStoreCallDoesNotBlockTheIoThreads) {
-  server_->Shutdown();
-  server_.reset();
   ServerOptions options;
   options.io_threads = 1;
   options.worker_threads = 1;
-  StartServer(options);
+  RestartWith(options);
   std::thread slow([&] { EXPECT_EQ(Get("/api/v1/slow").status, 200); });
   ASSERT_TRUE(gate_.WaitEntered());
   // The only worker is busy; an inline route still answers at once on the
@@ -401,11 +406,9 @@ TEST_F(ServerTest, ASlowStoreCallDoesNotBlockTheIoThreads) {
 }
 
 TEST_F(ServerTest, AMemoryFirstReadFromMemoryIsAnsweredOnTheIoThread) {
-  server_->Shutdown();
-  server_.reset();
   ServerOptions options;
   options.worker_threads = 1;
-  StartServer(options);
+  RestartWith(options);
   const std::string token = NewToken(TokenKind::kSession);
   auth_.Add(token, "buudien.a");
   // The only read worker is held: only the I/O thread can answer.
@@ -448,12 +451,10 @@ TEST_F(ServerTest, AMemoryFirstReadThatWouldWaitForDiskRunsAgainOnAWorker) {
 }
 
 TEST_F(ServerTest, WritesWaitingOnTheStoreDoNotHoldUpReads) {
-  server_->Shutdown();
-  server_.reset();
   ServerOptions options;
   options.worker_threads = 1;
   options.write_worker_threads = 1;
-  StartServer(options);
+  RestartWith(options);
   // The only read worker is held (a GET); a write still runs on its own pool…
   std::thread slow([&] { EXPECT_EQ(Get("/api/v1/slow").status, 200); });
   ASSERT_TRUE(gate_.WaitEntered());
