@@ -69,6 +69,18 @@ Reply Login(const ApiDeps& deps, RequestContext& ctx) {
     return *e;
   }
 
+  // Counted per login whether or not it exists, so the answer tells nothing
+  // about which logins do.
+  const auto attempt_time = std::chrono::steady_clock::now();
+  const http::RateDecision attempt = deps.failed_logins->Acquire(login, attempt_time);
+  if (!attempt.allowed) {
+    ApiError e = ApiError::TooManyRequests(attempt.retry_after_seconds);
+    e.code = "too_many_failed_logins";
+    e.message = "Đã nhập sai mật khẩu quá nhiều lần cho tài khoản này; hãy thử lại sau " +
+                std::to_string(attempt.retry_after_seconds) + " giây.";
+    return e;
+  }
+
   Result<access::User> user = deps.store->GetUser(login);
   std::optional<std::string> hash;
   if (user.ok()) {
@@ -83,6 +95,7 @@ Reply Login(const ApiDeps& deps, RequestContext& ctx) {
     return WrongCredentials();
   }
   if (!deps.hasher->Verify(password, *hash)) return WrongCredentials();
+  deps.failed_logins->Refund(login, attempt_time);
   if (user->disabled) {
     return ApiError::Forbidden("account_disabled",
                                "Tài khoản đã bị khoá; hãy liên hệ quản trị viên.", "user_disabled");
@@ -235,11 +248,13 @@ Status AddSessionRoutes(http::RouteTable& routes, http::SchemaRegistry& schemas,
       "Checks the password (argon2id) and opens a session: the answer carries the token and "
       "the CSRF token, and sets the HttpOnly, SameSite=Strict session cookie. A wrong password "
       "and an unknown login get the same 401 invalid_credentials; a disabled account with the "
-      "right password gets 403 account_disabled. Rate-limited per client.";
+      "right password gets 403 account_disabled. Rate-limited per client address (429 "
+      "rate_limited) and, for wrong passwords, per login (429 too_many_failed_logins: ten in a "
+      "row, then one a minute).";
   login.doc.request_schema = "LoginRequest";
   login.doc.success_status = 201;
   login.doc.response_schema = "SessionCreated";
-  login.doc.errors = {401, 403, 422};
+  login.doc.errors = {401, 403, 422, 429};
   login.rate_limit = "login";
   MOTCUA_RETURN_IF_ERROR(routes.Add(std::move(login)));
 

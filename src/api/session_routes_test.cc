@@ -305,5 +305,29 @@ TEST_F(SessionTest, TooManyLoginsFromOneClientGet429) {
   EXPECT_EQ(Call("GET", "/healthz").status, 200);
 }
 
+TEST_F(SessionTest, WrongPasswordsForOneAccountSlowItDownFromAnyAddress) {
+  http::ServerOptions options;
+  // The per-address limit out of the way: the guesses could come from many.
+  options.rate_limits["login"] = {.burst = 1000, .per_second = 100};
+  Start(options);
+  const int burst = static_cast<int>(ApiDeps::kFailedLoginsPerAccount.burst);
+  // Successful sign-ins do not count against the account.
+  for (int i = 0; i < burst + 2; ++i) ASSERT_EQ(Login("postal.a", kDeskPassword).status, 201) << i;
+  for (int i = 0; i < burst; ++i)
+    ASSERT_EQ(Login("postal.a", "doan-mo-" + std::to_string(i)).status, 401);
+  // Now even the right password waits: the guesser cannot tell it was right.
+  const HttpResponse r = Login("postal.a", kDeskPassword);
+  EXPECT_EQ(r.status, 429);
+  EXPECT_EQ(r.ErrorCode(), "too_many_failed_logins");
+  ASSERT_TRUE(r.Header("retry-after"));
+  EXPECT_GE(std::stoi(*r.Header("retry-after")), 1);
+  EXPECT_LE(std::stoi(*r.Header("retry-after")), 60);
+  // An unknown login is limited the same way (no hint that it does not exist).
+  for (int i = 0; i < burst; ++i) ASSERT_EQ(Login("khong.ton.tai", "x").status, 401);
+  EXPECT_EQ(Login("khong.ton.tai", "x").ErrorCode(), "too_many_failed_logins");
+  // Other accounts are not affected.
+  EXPECT_EQ(Login("admin", kAdminPassword).status, 201);
+}
+
 }  // namespace
 }  // namespace motcua::api

@@ -52,6 +52,16 @@ RateDecision RateLimiter::Acquire(std::string_view client, Clock::time_point now
   return {false, std::max(1, static_cast<int>(std::ceil(wait)))};
 }
 
+void RateLimiter::Refund(std::string_view client, Clock::time_point now) {
+  Shard& shard = shards_[std::hash<std::string_view>{}(client) % kShards];
+  std::lock_guard lock(shard.mu);
+  auto it = shard.buckets.find(std::string(client));
+  if (it == shard.buckets.end()) return;
+  Bucket& b = it->second;
+  b.tokens = std::min(limit_.burst, Refilled(b, now) + 1.0);
+  b.updated = std::max(b.updated, now);
+}
+
 std::size_t RateLimiter::TrackedClients() {
   std::size_t n = 0;
   for (Shard& shard : shards_) {

@@ -1,6 +1,7 @@
 // A per-client token-bucket rate limiter (login attempts, public lookups).
 //
-// Each client key (the remote IP address) owns a bucket of `burst` tokens
+// Each client key (the remote IP address, or a login for failed sign-ins)
+// owns a bucket of `burst` tokens
 // that refills at `per_second`; a request takes one token or is refused with
 // the whole seconds to wait until one is back (the Retry-After value,
 // rounded up, at least 1). Buckets that have refilled completely are
@@ -41,6 +42,11 @@ class RateLimiter {
   explicit RateLimiter(RateLimit limit, std::size_t max_clients = 100000);
 
   RateDecision Acquire(std::string_view client, Clock::time_point now);
+  // Gives back the token an allowed Acquire took, for an attempt that turned
+  // out not to count (a login that succeeded: only failures are limited per
+  // account). A bucket never holds more than `burst`; refunding a client
+  // that is not remembered does nothing.
+  void Refund(std::string_view client, Clock::time_point now);
 
   const RateLimit& limit() const { return limit_; }
   // How many clients are remembered (for tests and metrics).

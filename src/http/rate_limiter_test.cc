@@ -37,6 +37,24 @@ TEST(RateLimiter, RetryAfterIsRoundedUpAndAtLeastOneSecond) {
   EXPECT_EQ(slow.Acquire("c", t0 + milliseconds(59'500)).retry_after_seconds, 1);
 }
 
+TEST(RateLimiter, ARefundedAttemptDoesNotCountButNeverRaisesTheBurst) {
+  RateLimiter limiter({.burst = 2, .per_second = 1.0 / 60});
+  const Clock::time_point t0{};
+  // Attempts that are refunded (successful sign-ins) never exhaust the bucket.
+  for (int i = 0; i < 10; ++i) {
+    ASSERT_TRUE(limiter.Acquire("an.officer", t0).allowed) << i;
+    limiter.Refund("an.officer", t0);
+  }
+  // A refund to a full bucket adds nothing: still two, then refused.
+  limiter.Refund("an.officer", t0);
+  EXPECT_TRUE(limiter.Acquire("an.officer", t0).allowed);
+  EXPECT_TRUE(limiter.Acquire("an.officer", t0).allowed);
+  EXPECT_FALSE(limiter.Acquire("an.officer", t0).allowed);
+  // Refunding a client never seen creates nothing.
+  limiter.Refund("nobody", t0);
+  EXPECT_EQ(limiter.TrackedClients(), 1u);
+}
+
 TEST(RateLimiter, ClientsHaveTheirOwnBuckets) {
   RateLimiter limiter({.burst = 1, .per_second = 0.01});
   const Clock::time_point t0{};
