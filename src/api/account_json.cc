@@ -66,6 +66,15 @@ json ApiTokenJson(const store::Credential& c, Instant now) {
           {"live", c.LiveAt(now)}};
 }
 
+json SessionJson(const store::Credential& c, Instant now) {
+  return {{"id", c.id},
+          {"label", c.label},
+          {"created_at", FormatDateTime(c.created_at)},
+          {"expires_at", InstantJson(c.expires_at)},
+          {"revoked_at", InstantJson(c.revoked_at)},
+          {"live", c.LiveAt(now)}};
+}
+
 json AuditJson(const store::AuditEntry& e) {
   json detail = nullptr;
   if (!e.detail.empty()) {
@@ -134,6 +143,18 @@ void AddAccountSchemas(http::SchemaRegistry& schemas) {
          {"login", Str()},
          {"label", Str()},
          {"created_by", Str()},
+         {"created_at", DateTime()},
+         {"expires_at", DateTimeOrNull()},
+         {"revoked_at", DateTimeOrNull()},
+         {"live", Bool()}}}});
+  schemas.Add(
+      "Session",
+      {{"type", "object"},
+       {"description", "A login session without its token; label is the browser's User-Agent."},
+       {"required", {"id", "label", "created_at", "expires_at", "revoked_at", "live"}},
+       {"properties",
+        {{"id", Int()},
+         {"label", Str()},
          {"created_at", DateTime()},
          {"expires_at", DateTimeOrNull()},
          {"revoked_at", DateTimeOrNull()},

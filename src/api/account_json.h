@@ -32,10 +32,13 @@ nlohmann::json GrantJson(const access::Grant& grant, Instant now,
                          const catalog::Catalog* catalog = nullptr);
 // {"id","login","label","created_by","created_at","expires_at","revoked_at","live"}
 nlohmann::json ApiTokenJson(const store::Credential& credential, Instant now);
+// {"id","label","created_at","expires_at","revoked_at","live"}: a login
+// session, without its token; the label is the browser's User-Agent.
+nlohmann::json SessionJson(const store::Credential& credential, Instant now);
 // {"id","at","actor","acting_for","request_id","action","target","detail"}
 nlohmann::json AuditJson(const store::AuditEntry& entry);
 
-// Registers "User", "Grant", "ApiToken" and "AuditEntry" (the row schemas the
+// Registers "User", "Grant", "ApiToken", "Session" and "AuditEntry" (the row schemas the
 // route groups build on) unless "User" is registered already, so each group
 // may call it.
 void AddAccountSchemas(http::SchemaRegistry& schemas);

@@ -115,14 +115,21 @@ Reply GetUser(const ApiDeps& deps, RequestContext& ctx) {
 }
 
 // Ends every live login session of `login` (a disabled user is out at once,
-// and stays out if enabled again later).
-Status EndSessions(store::Store& store, const std::string& login, Instant now) {
+// and stays out if enabled again later; a password set by an administrator
+// shuts out whoever knew the old one) but the one this request came with:
+// an administrator acting on their own account is not logged out by it.
+// Returns how many were ended.
+Result<int> EndSessions(store::Store& store, const RequestContext& ctx, const std::string& login) {
   MOTCUA_ASSIGN_OR_RETURN(const std::vector<store::Credential> sessions,
                           store.ListCredentials(store::CredentialKind::kSession, login));
+  const std::string own = http::TokenHash(ctx.credentials.token);
+  int ended = 0;
   for (const store::Credential& c : sessions) {
-    if (c.LiveAt(now)) MOTCUA_RETURN_IF_ERROR(store.RevokeCredential(c.id, now));
+    if (!c.LiveAt(ctx.now) || c.token_hash == own) continue;
+    MOTCUA_RETURN_IF_ERROR(store.RevokeCredential(c.id, ctx.now));
+    ++ended;
   }
-  return Status::Ok();
+  return ended;
 }
 
 // An administrator may not lock themselves out: the last way back in would
@@ -203,7 +210,10 @@ Reply PutUser(const ApiDeps& deps, RequestContext& ctx) {
   MOTCUA_REPLY_IF_ERROR(deps.store->Atomically([&](store::Store& tx) -> Status {
     MOTCUA_RETURN_IF_ERROR(tx.PutUser(user));
     if (password) MOTCUA_RETURN_IF_ERROR(tx.SetPasswordHash(login, hash));
-    if (user.disabled) MOTCUA_RETURN_IF_ERROR(EndSessions(tx, login, ctx.now));
+    if (user.disabled || (password && !created)) {
+      MOTCUA_ASSIGN_OR_RETURN(const int ended, EndSessions(tx, ctx, login));
+      detail["sessions_ended"] = ended;
+    }
     return WriteAudit(tx, ctx, "user.put", login, detail);
   }));
   return Reply::Json(200, UserJson(user));
@@ -218,10 +228,40 @@ Reply SetDisabled(const ApiDeps& deps, RequestContext& ctx, bool disabled) {
   if (auto e = SelfLockout(ctx, user)) return *e;
   MOTCUA_REPLY_IF_ERROR(deps.store->Atomically([&](store::Store& tx) -> Status {
     MOTCUA_RETURN_IF_ERROR(tx.PutUser(user));
-    if (disabled) MOTCUA_RETURN_IF_ERROR(EndSessions(tx, user.login, ctx.now));
+    if (disabled) MOTCUA_RETURN_IF_ERROR(EndSessions(tx, ctx, user.login).status());
     return WriteAudit(tx, ctx, disabled ? "user.disable" : "user.enable", user.login);
   }));
   return Reply::Json(200, UserJson(user));
+}
+
+// ---- A user's login sessions (a lost phone, a shared desk computer left
+// signed in, an officer who moved on).
+
+Reply ListSessions(const ApiDeps& deps, RequestContext& ctx) {
+  if (auto e = Refuse(ctx, access::Operation::kManageUsers)) return *e;
+  const std::string login(ctx.PathParam("login"));
+  MOTCUA_ASSIGN_OR_REPLY(const access::User user, deps.store->GetUser(login));
+  MOTCUA_ASSIGN_OR_REPLY(const std::vector<store::Credential> sessions,
+                         deps.store->ListCredentials(store::CredentialKind::kSession, user.login));
+  const bool all = ctx.Query("all").value_or("") == "true";
+  json out = json::array();
+  // Newest first; ended and expired ones only when asked for (?all=true).
+  for (auto it = sessions.rbegin(); it != sessions.rend(); ++it) {
+    if (all || it->LiveAt(ctx.now)) out.push_back(SessionJson(*it, ctx.now));
+  }
+  return Reply::Json(200, {{"sessions", std::move(out)}});
+}
+
+Reply EndUserSessions(const ApiDeps& deps, RequestContext& ctx) {
+  if (auto e = Refuse(ctx, access::Operation::kManageUsers)) return *e;
+  MOTCUA_ASSIGN_OR_REPLY(const access::User user,
+                         deps.store->GetUser(std::string(ctx.PathParam("login"))));
+  int ended = 0;
+  MOTCUA_REPLY_IF_ERROR(deps.store->Atomically([&](store::Store& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(ended, EndSessions(tx, ctx, user.login));
+    return WriteAudit(tx, ctx, "user.end_sessions", user.login, {{"sessions_ended", ended}});
+  }));
+  return Reply::Json(200, {{"sessions_ended", ended}});
 }
 
 // ---- Delegation grants.
@@ -539,6 +579,11 @@ void AddSchemas(http::SchemaRegistry& schemas) {
          {"contract_reference",
           MaxLength({{"type", "string"}}, text_limits::kContractReference)}}}});
   schemas.Add("ApiTokenList", ListOf("api_tokens", "ApiToken"));
+  schemas.Add("SessionList", ListOf("sessions", "Session"));
+  schemas.Add("SessionsEnded",
+              {{"type", "object"},
+               {"required", {"sessions_ended"}},
+               {"properties", {{"sessions_ended", {{"type", "integer"}, {"minimum", 0}}}}}});
   schemas.Add(
       "ApiTokenCreate",
       {{"type", "object"},
@@ -622,6 +667,27 @@ Status AddAdminRoutes(http::RouteTable& routes, http::SchemaRegistry& schemas,
        [](const ApiDeps& d, RequestContext& c) { return SetDisabled(d, c, false); },
        "",
        "User",
+       200,
+       {404}},
+      {M::kGet,
+       "/users/{login}/sessions",
+       "listUserSessions",
+       "Các phiên đăng nhập của người dùng (mới nhất trước)",
+       &ListSessions,
+       "",
+       "SessionList",
+       200,
+       {404},
+       {{.name = "all",
+         .type = "boolean",
+         .description = "Also the ended and expired sessions (true); default: the live ones."}}},
+      {M::kPost,
+       "/users/{login}/sessions/end",
+       "endUserSessions",
+       "Kết thúc mọi phiên đăng nhập của người dùng (trừ phiên đang dùng)",
+       &EndUserSessions,
+       "",
+       "SessionsEnded",
        200,
        {404}},
       {M::kGet,

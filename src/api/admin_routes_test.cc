@@ -204,6 +204,77 @@ TEST_F(AdminTest, DisablingAUserEndsTheirSessionsAtOnce) {
                                                "session.create", "session.create"}));
 }
 
+TEST_F(AdminTest, AnAdministratorSeesAUsersSessionsAndEndsThem) {
+  Start();
+  const std::string admin = AdminToken();
+  const std::string desk = TokenOf("postal.a", kDeskPassword);
+  const std::string phone = TokenOf("postal.a", kDeskPassword);  // the lost phone
+  const std::string other = TokenOf("giamsat", "giam-sat-mat-khau");
+
+  HttpResponse list = As(admin, "GET", "/api/v1/admin/users/postal.a/sessions");
+  ASSERT_EQ(list.status, 200) << list.body;
+  ASSERT_EQ(list.Json()["sessions"].size(), 2u);
+  const json newest = list.Json()["sessions"][0];
+  EXPECT_EQ(newest["live"], true);
+  EXPECT_TRUE(newest["revoked_at"].is_null());
+  // No token nor its hash is ever shown.
+  EXPECT_EQ(list.body.find(phone), std::string::npos);
+  EXPECT_EQ(list.body.find(http::TokenHash(phone)), std::string::npos);
+
+  const HttpResponse end = As(admin, "POST", "/api/v1/admin/users/postal.a/sessions/end");
+  ASSERT_EQ(end.status, 200) << end.body;
+  EXPECT_EQ(end.Json()["sessions_ended"], 2);
+  EXPECT_EQ(As(desk, "GET", "/api/v1/session").status, 401);
+  EXPECT_EQ(As(phone, "GET", "/api/v1/session").status, 401);
+  // Someone else's session, and the account itself, are untouched.
+  EXPECT_EQ(As(other, "GET", "/api/v1/session").status, 200);
+  EXPECT_EQ(Login("postal.a", kDeskPassword).status, 201);
+  EXPECT_EQ(As(admin, "GET", "/api/v1/admin/users/postal.a/sessions").Json()["sessions"].size(),
+            1u);
+  const json all =
+      As(admin, "GET", "/api/v1/admin/users/postal.a/sessions?all=true").Json()["sessions"];
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[2]["live"], false);
+  EXPECT_FALSE(all[2]["revoked_at"].is_null());
+
+  // An administrator ending their own sessions keeps the one in use.
+  const std::string admin_elsewhere = AdminToken();
+  const HttpResponse own = As(admin, "POST", "/api/v1/admin/users/admin/sessions/end");
+  EXPECT_EQ(own.Json()["sessions_ended"], 1);
+  EXPECT_EQ(As(admin, "GET", "/api/v1/session").status, 200);
+  EXPECT_EQ(As(admin_elsewhere, "GET", "/api/v1/session").status, 401);
+
+  EXPECT_EQ(As(admin, "GET", "/api/v1/admin/users/nobody/sessions").status, 404);
+  EXPECT_EQ(As(admin, "POST", "/api/v1/admin/users/nobody/sessions/end").status, 404);
+  // The supervisor manages grants, not users.
+  EXPECT_EQ(As(other, "POST", "/api/v1/admin/users/postal.a/sessions/end").status, 403);
+
+  const std::vector<store::AuditEntry> audit = Audit();
+  ASSERT_FALSE(audit.empty());
+  EXPECT_EQ(audit.front().action, "user.end_sessions");
+  EXPECT_EQ(audit.front().target, "admin");
+  EXPECT_NE(audit.front().detail.find("\"sessions_ended\":1"), std::string::npos);
+}
+
+TEST_F(AdminTest, APasswordSetByAnAdministratorEndsTheOldSessions) {
+  Start();
+  const std::string admin = AdminToken();
+  const std::string desk = TokenOf("postal.a", kDeskPassword);
+  const HttpResponse put = PutUser(admin, "postal.a",
+                                   {{"display_name", "Nhân viên bưu điện A"},
+                                    {"roles", {"desk"}},
+                                    {"password", "mat-khau-moi-2"}});
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(As(desk, "GET", "/api/v1/session").status, 401);
+  EXPECT_EQ(Login("postal.a", kDeskPassword).status, 401);
+  const std::string fresh = TokenOf("postal.a", "mat-khau-moi-2");
+  // A change without a password leaves the sessions alone.
+  ASSERT_EQ(
+      PutUser(admin, "postal.a", {{"display_name", "Nhân viên A"}, {"roles", {"desk"}}}).status,
+      200);
+  EXPECT_EQ(As(fresh, "GET", "/api/v1/session").status, 200);
+}
+
 TEST_F(AdminTest, AGrantIsCreatedThenRevoked) {
   Start();
   now_ = testing::kStartTime;  // 2024-05-02, inside the grant's year
