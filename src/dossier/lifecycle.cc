@@ -87,7 +87,8 @@ void ClosePause(Dossier& d, Instant at) {
   if (!d.pauses.empty() && !d.pauses.back().to) d.pauses.back().to = at;
 }
 
-Result<Dossier> Submit(const Command& cmd, const DeadlineContext& ctx) {
+// Fills `d`, a default Dossier, from the submit.
+Status Submit(Dossier& d, const Command& cmd, const DeadlineContext& ctx) {
   if (ctx.terms == nullptr) return Status::Internal("submit needs the procedure terms");
   const ProcedureTerms& t = *ctx.terms;
   MOTCUA_ASSIGN_OR_RETURN(const DossierCode code, ParseDossierCode(cmd.code));
@@ -102,7 +103,6 @@ Result<Dossier> Submit(const Command& cmd, const DeadlineContext& ctx) {
   if (cmd.applicant.name.empty()) return Invalid(cmd, "the applicant's name is missing");
   if (cmd.applicant.phone.empty()) return Invalid(cmd, "the applicant's phone is missing");
   MOTCUA_RETURN_IF_ERROR(CheckComponents(cmd));
-  Dossier d;
   d.code = cmd.code;
   d.procedure_code = t.code;
   d.procedure_version = t.version;
@@ -112,10 +112,11 @@ Result<Dossier> Submit(const Command& cmd, const DeadlineContext& ctx) {
   d.channel = cmd.channel;
   d.components = cmd.components;
   d.submitted_at = cmd.at;
-  return d;
+  return Status::Ok();
 }
 
-// The effect of a non-submit action on `d` (a copy; on error it is dropped).
+// The effect of a non-submit action on `d` (on error it may be partly changed:
+// Apply works on a copy, ApplyInPlace callers drop it).
 Status Effect(Dossier& d, const Command& cmd, const DeadlineContext& ctx) {
   switch (cmd.action) {
     case Action::kSubmit:
@@ -293,10 +294,9 @@ Status Effect(Dossier& d, const Command& cmd, const DeadlineContext& ctx) {
   return Status::Internal("unknown action");
 }
 
-}  // namespace
-
-Result<Transition> Apply(const Dossier* current, const Command& cmd, const DeadlineContext& ctx) {
-  Dossier d;
+// The checks of the version, the state, the actor and the time (steps 1 and
+// 2 of lifecycle.h, and the order in time), before anything is changed.
+Status CheckCommand(const Dossier* current, const Command& cmd) {
   if (cmd.action == Action::kSubmit) {
     if (current != nullptr) {
       return Status::FailedPrecondition("dossier " + current->code + " already exists (state " +
@@ -305,34 +305,41 @@ Result<Transition> Apply(const Dossier* current, const Command& cmd, const Deadl
     if (cmd.expected_version != 0) {
       return Status::Conflict("a new dossier has no version; submit expects version 0");
     }
-    MOTCUA_ASSIGN_OR_RETURN(d, Submit(cmd, ctx));
+    return Status::Ok();
+  }
+  if (current == nullptr) {
+    return Status::NotFound(std::string("no dossier to ") + ActionName(cmd.action));
+  }
+  if (cmd.expected_version != current->version) {
+    return Status::Conflict("dossier " + current->code + " is at version " +
+                            std::to_string(current->version) + ", not " +
+                            std::to_string(cmd.expected_version));
+  }
+  if (!IsAllowedIn(cmd.action, current->state)) {
+    return Status::FailedPrecondition(std::string("cannot ") + ActionName(cmd.action) +
+                                      " a dossier in state " + StateName(current->state));
+  }
+  if (cmd.actor.empty()) return Invalid(cmd, "the actor is missing");
+  if (cmd.at < current->updated_at) {
+    return Invalid(cmd, "dated " + FormatDateTime(cmd.at) + ", before the latest event at " +
+                            FormatDateTime(current->updated_at));
+  }
+  return Status::Ok();
+}
+
+// The command's effect on `d` (the current dossier, or a default one for
+// submit) and its event. REQUIRES: CheckCommand passed. On error `d` may be
+// partly changed.
+Status Advance(Dossier& d, const Command& cmd, const DeadlineContext& ctx, Event& e) {
+  if (cmd.action == Action::kSubmit) {
+    MOTCUA_RETURN_IF_ERROR(Submit(d, cmd, ctx));
   } else {
-    if (current == nullptr) {
-      return Status::NotFound(std::string("no dossier to ") + ActionName(cmd.action));
-    }
-    if (cmd.expected_version != current->version) {
-      return Status::Conflict("dossier " + current->code + " is at version " +
-                              std::to_string(current->version) + ", not " +
-                              std::to_string(cmd.expected_version));
-    }
-    if (!IsAllowedIn(cmd.action, current->state)) {
-      return Status::FailedPrecondition(std::string("cannot ") + ActionName(cmd.action) +
-                                        " a dossier in state " + StateName(current->state));
-    }
-    if (cmd.actor.empty()) return Invalid(cmd, "the actor is missing");
-    if (cmd.at < current->updated_at) {
-      return Invalid(cmd, "dated " + FormatDateTime(cmd.at) + ", before the latest event at " +
-                              FormatDateTime(current->updated_at));
-    }
-    d = *current;
     MOTCUA_RETURN_IF_ERROR(Effect(d, cmd, ctx));
   }
-
   d.state = TargetState(cmd.action, d.state);
   d.version += 1;
   d.updated_at = cmd.at;
 
-  Event e;
   e.dossier_code = d.code;
   e.seq = d.version;
   e.action = cmd.action;
@@ -340,10 +347,29 @@ Result<Transition> Apply(const Dossier* current, const Command& cmd, const Deadl
   e.on_behalf_of = cmd.on_behalf_of;
   e.at = cmd.at;
   e.payload = CommandPayload(cmd, cmd.action == Action::kSubmit ? ctx.terms : nullptr);
-  e.prev_hash = current != nullptr ? current->head_hash : std::string(kGenesisHash);
+  if (cmd.action == Action::kSubmit) {
+    e.prev_hash = kGenesisHash;
+  } else {
+    e.prev_hash = d.head_hash;
+  }
   e.hash = ComputeEventHash(e);
   d.head_hash = e.hash;
-  return Transition{std::move(d), std::move(e)};
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Transition> Apply(const Dossier* current, const Command& cmd, const DeadlineContext& ctx) {
+  MOTCUA_RETURN_IF_ERROR(CheckCommand(current, cmd));
+  Transition t;
+  if (current != nullptr) t.dossier = *current;
+  MOTCUA_RETURN_IF_ERROR(Advance(t.dossier, cmd, ctx, t.event));
+  return t;
+}
+
+Status ApplyInPlace(Dossier& d, const Command& cmd, const DeadlineContext& ctx, Event& event) {
+  MOTCUA_RETURN_IF_ERROR(CheckCommand(d.version == 0 ? nullptr : &d, cmd));
+  return Advance(d, cmd, ctx, event);
 }
 
 }  // namespace motcua::dossier

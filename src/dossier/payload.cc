@@ -5,8 +5,15 @@
 // strings escaped with the short forms \" \\ \b \f \n \r \t and \u00xx for
 // other control characters, UTF-8 left as is, integers in decimal, instants
 // as RFC 3339 local time ("2023-01-05T09:00:00+07:00"). The payload is hashed
-// as stored, so it must not depend on map order or formatting whims.
-#include <map>
+// as stored, so it must not depend on map order or formatting whims: the
+// bytes are pinned by event_bytes_pin_test.cc.
+//
+// Written straight into one string, each object's keys in sorted order by
+// hand (a debug build checks the order): the import writes five payloads per
+// dossier, and a map of keys to serialized values cost a few allocations per
+// field.
+#include <cassert>
+#include <charconv>
 #include <string>
 
 #include "dossier/lifecycle.h"
@@ -15,10 +22,17 @@ namespace motcua::dossier {
 
 namespace {
 
-std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
+// True for the bytes JSON requires escaped: '"', '\\' and controls.
+bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+void AppendJsonString(std::string& out, std::string_view s) {
+  out.push_back('"');
+  std::size_t run = 0;  // start of the bytes not yet appended
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (!NeedsEscape(c)) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -41,102 +55,114 @@ std::string JsonString(std::string_view s) {
       case '\t':
         out += "\\t";
         break;
-      default:
-        if (c < 0x20) {
-          static constexpr char kHex[] = "0123456789abcdef";
-          out += "\\u00";
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 0xF]);
-        } else {
-          out.push_back(ch);
-        }
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 0xF]);
+      }
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out.push_back('"');
-  return out;
 }
 
-// Keys to already-serialized values; std::map keeps the keys sorted.
-class JsonObject {
+// One JSON object written into `out`. REQUIRES: keys given in ascending
+// byte order and needing no escapes (checked by assert).
+class Object {
  public:
-  void Raw(const std::string& key, std::string value) { fields_[key] = std::move(value); }
-  void String(const std::string& key, std::string_view v) { Raw(key, JsonString(v)); }
-  void StringIfSet(const std::string& key, std::string_view v) {
+  explicit Object(std::string& out) : out_(out) { out_.push_back('{'); }
+  ~Object() { out_.push_back('}'); }
+  Object(const Object&) = delete;
+  Object& operator=(const Object&) = delete;
+
+  // Writes `"key":` and leaves the value to the caller.
+  std::string& Key(std::string_view key) {
+    assert(first_ || last_key_ < key);
+    if (!first_) out_.push_back(',');
+    first_ = false;
+#ifndef NDEBUG
+    last_key_ = key;
+#endif
+    out_.push_back('"');
+    out_.append(key);
+    out_.append("\":");
+    return out_;
+  }
+  void String(std::string_view key, std::string_view v) { AppendJsonString(Key(key), v); }
+  void StringIfSet(std::string_view key, std::string_view v) {
     if (!v.empty()) String(key, v);
   }
-  void Int(const std::string& key, long long v) { Raw(key, std::to_string(v)); }
-  void Time(const std::string& key, Instant t) { String(key, FormatDateTime(t)); }
-  void StringArray(const std::string& key, const std::vector<std::string>& v) {
-    std::string out = "[";
-    for (size_t i = 0; i < v.size(); ++i) {
-      if (i) out += ",";
-      out += JsonString(v[i]);
-    }
-    Raw(key, out + "]");
+  void Int(std::string_view key, long long v) {
+    char digits[24];
+    const std::to_chars_result r = std::to_chars(digits, digits + sizeof digits, v);
+    Key(key).append(digits, r.ptr);
   }
-  std::string Dump() const {
-    std::string out = "{";
-    bool first = true;
-    for (const auto& [k, v] : fields_) {
-      if (!first) out += ",";
-      first = false;
-      out += JsonString(k) + ":" + v;
+  void Time(std::string_view key, Instant t) { String(key, FormatDateTime(t)); }
+  void StringArray(std::string_view key, const std::vector<std::string>& v) {
+    std::string& out = Key(key);
+    out.push_back('[');
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i) out.push_back(',');
+      AppendJsonString(out, v[i]);
     }
-    return out + "}";
+    out.push_back(']');
   }
 
  private:
-  std::map<std::string, std::string> fields_;
+  std::string& out_;
+  bool first_ = true;
+#ifndef NDEBUG
+  std::string_view last_key_;
+#endif
 };
 
-std::string ComponentsJson(const std::vector<Component>& components) {
-  std::string out = "[";
-  for (size_t i = 0; i < components.size(); ++i) {
-    JsonObject c;
-    c.String("id", components[i].id);
+void AppendComponents(Object& o, const std::vector<Component>& components) {
+  if (components.empty()) return;
+  std::string& out = o.Key("components");
+  out.push_back('[');
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    if (i) out.push_back(',');
+    Object c(out);
     c.StringIfSet("document_hash", components[i].document_hash);
-    if (i) out += ",";
-    out += c.Dump();
+    c.String("id", components[i].id);
   }
-  return out + "]";
+  out.push_back(']');
 }
 
-}  // namespace
-
-std::string CommandPayload(const Command& cmd, const ProcedureTerms* terms) {
-  JsonObject o;
-  auto components = [&] {
-    if (!cmd.components.empty()) o.Raw("components", ComponentsJson(cmd.components));
-  };
+// The members, each object's keys in ascending order.
+void AppendPayload(std::string& out, const Command& cmd, const ProcedureTerms* terms) {
+  Object o(out);
   switch (cmd.action) {
     case Action::kSubmit: {
-      o.String("code", cmd.code);
-      if (terms) {
-        o.String("procedure", terms->code);
-        o.Int("procedure_version", terms->version);
-        o.String("agency", terms->agency_code);
-        o.String("field", terms->field_code);
+      if (terms) o.String("agency", terms->agency_code);
+      {
+        Object a(o.Key("applicant"));
+        a.StringIfSet("email", cmd.applicant.email);
+        a.StringIfSet("id_number", cmd.applicant.id_number);
+        a.StringIfSet("login", cmd.applicant.login);
+        a.String("name", cmd.applicant.name);
+        a.String("phone", cmd.applicant.phone);
       }
       o.String("channel", ChannelName(cmd.channel));
-      JsonObject a;
-      a.String("name", cmd.applicant.name);
-      a.String("phone", cmd.applicant.phone);
-      a.StringIfSet("id_number", cmd.applicant.id_number);
-      a.StringIfSet("email", cmd.applicant.email);
-      a.StringIfSet("login", cmd.applicant.login);
-      o.Raw("applicant", a.Dump());
-      components();
+      o.String("code", cmd.code);
+      AppendComponents(o, cmd.components);
+      if (terms) {
+        o.String("field", terms->field_code);
+        o.String("procedure", terms->code);
+        o.Int("procedure_version", terms->version);
+      }
       break;
     }
     case Action::kRequestSupplement:
     case Action::kPause:
-      o.String("reason", cmd.reason);
       o.StringArray("missing_components", cmd.missing_components);
+      o.String("reason", cmd.reason);
       break;
     case Action::kResubmit:
     case Action::kReceive:
     case Action::kResume:
-      components();
+      AppendComponents(o, cmd.components);
       break;
     case Action::kRefuse:
     case Action::kStop:
@@ -152,8 +178,8 @@ std::string CommandPayload(const Command& cmd, const ProcedureTerms* terms) {
       o.String("handler", cmd.handler);
       break;
     case Action::kExtend:
-      o.String("reason", cmd.reason);
       if (cmd.new_appointment) o.Time("new_appointment", *cmd.new_appointment);
+      o.String("reason", cmd.reason);
       break;
     case Action::kResolve:
       if (cmd.outcome) o.String("outcome", OutcomeName(*cmd.outcome));
@@ -173,11 +199,19 @@ std::string CommandPayload(const Command& cmd, const ProcedureTerms* terms) {
       o.String("text", cmd.text);
       break;
     case Action::kRate:
-      o.Int("stars", cmd.stars);
       o.StringIfSet("comment", cmd.comment);
+      o.Int("stars", cmd.stars);
       break;
   }
-  return o.Dump();
+}
+
+}  // namespace
+
+std::string CommandPayload(const Command& cmd, const ProcedureTerms* terms) {
+  std::string out;
+  out.reserve(cmd.action == Action::kSubmit ? 256 : 64);
+  AppendPayload(out, cmd, terms);
+  return out;
 }
 
 }  // namespace motcua::dossier

@@ -92,8 +92,9 @@ Result<ReplayedDossier> ReplayRecord(
 
   ReplayedDossier out;
   out.events.reserve(record.events.size());
+  // Built only for an error.
+  const auto where = [](size_t i) { return "events[" + std::to_string(i) + "]"; };
   for (size_t i = 0; i < record.events.size(); ++i) {
-    const std::string where = "events[" + std::to_string(i) + "]";
     dossier::Command cmd = Take<kTake>(record.events[i]);
     cmd.expected_version = static_cast<std::int64_t>(i);
     if (i == 0) {
@@ -115,18 +116,18 @@ Result<ReplayedDossier> ReplayRecord(
       cmd.return_method = dossier::ReturnMethod::kCounter;
     }
     if (!cmd.on_behalf_of.empty() && ctx.catalog->FindAgency(cmd.on_behalf_of) == nullptr) {
-      return Status::InvalidArgument("field '" + where + ".for': unknown agency '" +
+      return Status::InvalidArgument("field '" + where(i) + ".for': unknown agency '" +
                                      cmd.on_behalf_of + "'");
     }
-    Result<dossier::Transition> t =
-        dossier::Apply(i == 0 ? nullptr : &out.dossier, cmd, deadline_ctx);
-    if (!t.ok()) {
-      return Status(t.status().code() == Status::Code::kInternal ? Status::Code::kInternal
-                                                                 : Status::Code::kInvalidArgument,
-                    where + " (" + dossier::ActionName(cmd.action) + "): " + t.status().message());
+    // In place: on an error the whole replay is dropped, so the dossier
+    // need not be copied per event to stay unchanged.
+    const Status applied =
+        dossier::ApplyInPlace(out.dossier, cmd, deadline_ctx, out.events.emplace_back());
+    if (!applied.ok()) {
+      return Status(applied.code() == Status::Code::kInternal ? Status::Code::kInternal
+                                                              : Status::Code::kInvalidArgument,
+                    where(i) + " (" + dossier::ActionName(cmd.action) + "): " + applied.message());
     }
-    out.dossier = std::move(t->dossier);
-    out.events.push_back(std::move(t->event));
   }
   return out;
 }
