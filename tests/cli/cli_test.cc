@@ -127,7 +127,9 @@ TEST_F(CliTest, ImportReportsBadLinesByNumberImportsTheRestAndTwiceCreatesNothin
   EXPECT_EQ(j["already_present"], 3);
   EXPECT_EQ(j["failed"], 2);
   EXPECT_EQ(Sqlite("SELECT count(*) FROM dossier;"), "3\n");
-  EXPECT_EQ(Sqlite("SELECT count(*) FROM event;"), "12\n");
+  // One imported history row per dossier (schema version 4), 4 events each.
+  EXPECT_EQ(Sqlite("SELECT count(*) FROM imported_history;"), "3\n");
+  EXPECT_EQ(Json(Motcua({"audit", "verify", "--db", db_, "--json"}))["events"], 12);
   EXPECT_EQ(Report("2023-01-01", "2023-02-01")["received"]["total"], 3);
 
   // Without --json: a Vietnamese summary; a clean file exits 0.
@@ -228,9 +230,12 @@ TEST_F(CliTest, AuditVerifyPassesOnACleanDatabaseAndNamesTheFirstTamperedEvent) 
   EXPECT_EQ(j["broken"], 0);
   EXPECT_TRUE(j["first_broken"].is_null());
 
-  // Someone rewrites who transferred dossier 2.
+  // Someone rewrites who transferred dossier 2: one byte of event 3 inside
+  // the dossier's imported history (its action, then its actor, each after
+  // a one-byte length: store/sqlite/imported_history.h).
   Sqlite(
-      "UPDATE event SET actor = 'someone.else' WHERE seq = 3 AND dossier_id = "
+      "UPDATE imported_history SET events = CAST(replace(events, 'transfer' || char(8) || "
+      "'postal.a', 'transfer' || char(8) || 'postal.b') AS BLOB) WHERE dossier_id = "
       "(SELECT id FROM dossier WHERE code = '" +
       Code(2) + "');");
   o = Motcua({"audit", "verify", "--db", db_, "--json"});
@@ -250,9 +255,12 @@ TEST_F(CliTest, AuditVerifyCatchesARemovedTailOfEvents) {
   const std::string file = WriteFile("history.jsonl", {Line(1), Line(2)});
   ASSERT_EQ(Motcua({"import", "dossiers", file, "--db", db_}).exit, 0);
   // The remaining chain (events 1..3) still links up; only the snapshot,
-  // which records version 4 and the hash of event 4, shows the loss.
+  // which records version 4 and the hash of event 4, shows the loss. (The
+  // history is cut before event 4's record, which starts with its action
+  // after a one-byte length: store/sqlite/imported_history.h.)
   Sqlite(
-      "DELETE FROM event WHERE seq = 4 AND dossier_id = "
+      "UPDATE imported_history SET events = substr(events, 1, "
+      "instr(events, CAST(char(7) || 'resolve' AS BLOB)) - 1) WHERE dossier_id = "
       "(SELECT id FROM dossier WHERE code = '" +
       Code(2) + "');");
   const Output o = Motcua({"audit", "verify", "--db", db_, "--json"});

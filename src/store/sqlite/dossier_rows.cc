@@ -7,6 +7,7 @@
 #include "dossier/deadline.h"
 #include "store/dossier_codec.h"
 #include "store/search_fold.h"
+#include "store/sqlite/imported_history.h"
 
 namespace motcua::store::sqlite {
 namespace {
@@ -191,6 +192,7 @@ Result<DossierRows> EncodeRows(const dossier::Dossier& d, std::span<const dossie
   } else {
     MOTCUA_ASSIGN_OR_RETURN(rows.head, HashToBlob(d.head_hash));
   }
+  EncodeImportedHistory(events, rows.event_hashes, &rows.history);
   return rows;
 }
 
@@ -263,10 +265,13 @@ Result<ImportInserter> ImportInserter::Open(Connection& conn) {
       Statement facts,
       conn.Prepare("INSERT INTO report_fact(agency, submitted_at, dossier_id, last_at, facts) "
                    "VALUES(?1, ?2, ?3, ?4, ?5)"));
+  MOTCUA_ASSIGN_OR_RETURN(
+      Statement history,
+      conn.Prepare("INSERT INTO imported_history(dossier_id, events) VALUES(?1, ?2)"));
   MOTCUA_ASSIGN_OR_RETURN(Statement event, conn.Prepare(kInsertEvent));
   MOTCUA_ASSIGN_OR_RETURN(Statement sequence, conn.Prepare(kRaiseSequence));
   return ImportInserter(conn, std::move(dossier), std::move(search), std::move(facts),
-                        std::move(event), std::move(sequence));
+                        std::move(history), std::move(event), std::move(sequence));
 }
 
 Status ImportInserter::Insert(const dossier::Dossier& d, std::span<const dossier::Event> events,
@@ -291,6 +296,11 @@ Status ImportInserter::Insert(const dossier::Dossier& d, std::span<const dossier
   facts_.Rewind();
   BindFacts(facts_, *id, rows);
   MOTCUA_RETURN_IF_ERROR(facts_.Run());
+  if (!rows.history.empty()) {
+    history_.Rewind();
+    history_.Bind(1, *id).BindBlobRef(2, rows.history);
+    return history_.Run();
+  }
   for (size_t i = 0; i < events.size(); ++i) {
     const dossier::Event& e = events[i];
     const auto& [prev, hash] = rows.event_hashes[i];

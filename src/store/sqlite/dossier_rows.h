@@ -69,6 +69,11 @@ struct DossierRows {
   std::string facts;
   // prev_hash and hash of each event to insert, in order.
   std::vector<std::pair<HashBytes, HashBytes>> event_hashes;
+  // The events as one imported_history row (imported_history.h) when they
+  // are a chain from the genesis hash, else empty. Encoded here because an
+  // import calls EncodeRows on its own threads, off the writer's; the one
+  // event of a new dossier is encoded too, unused (under a microsecond).
+  std::string history;
 
   void SetFacts(const FactsRow& row);
 };
@@ -104,8 +109,9 @@ struct ImportPlan {
 // prepared once for the batch: the writer's loop over a whole batch, where
 // InsertDossier and InsertEvents would look the statements up for every
 // row. A fresh dossier has no report facts row, so its facts are a plain
-// insert. Lives inside one write job; REQUIRES: destroyed before the job
-// returns (it holds statements of the connection).
+// insert. Its events go into one imported_history row (rows.history), or,
+// if they are not a chain from the genesis hash, into rows of `event`. Lives inside one write job;
+// REQUIRES: destroyed before the job returns (it holds statements of the connection).
 class ImportInserter {
  public:
   static Result<ImportInserter> Open(Connection& conn);
@@ -123,16 +129,17 @@ class ImportInserter {
 
  private:
   ImportInserter(Connection& conn, Statement dossier, Statement search, Statement facts,
-                 Statement event, Statement sequence)
+                 Statement history, Statement event, Statement sequence)
       : conn_(&conn),
         dossier_(std::move(dossier)),
         search_(std::move(search)),
         facts_(std::move(facts)),
+        history_(std::move(history)),
         event_(std::move(event)),
         sequence_(std::move(sequence)) {}
 
   Connection* conn_;
-  Statement dossier_, search_, facts_, event_, sequence_;
+  Statement dossier_, search_, facts_, history_, event_, sequence_;
 };
 
 // Adds `delta` to the number of dossiers in state `state` (the

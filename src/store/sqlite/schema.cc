@@ -239,10 +239,25 @@ DELETE FROM dossier_state_count;
 INSERT INTO dossier_state_count(state, n) SELECT state, count(*) FROM dossier GROUP BY state;
 )sql";
 
+// Version 4: an imported dossier's history in one row (imported_history.h
+// has the format and the reason). Keyed by the dossier's row id, so that an
+// import appends at the end of the b-tree as it does for dossiers. No
+// REFERENCES clause: the row is written only by the import, in the same
+// transaction right after its dossier row, and a foreign key would cost a
+// parent lookup per dossier. Rows of `event` written before this version
+// stay where they are; readers merge both sources by seq.
+constexpr const char* kV4 = R"sql(
+CREATE TABLE imported_history (
+  dossier_id INTEGER PRIMARY KEY,
+  events BLOB NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "dossiers, events, search, report facts, users, grants", kV1},
     {2, "event request ids, disabled users, credentials, audit log, questions, state counts", kV2},
     {3, "dossier state counts kept by the writes, not by triggers", kV3},
+    {4, "an imported dossier's history in one row", kV4},
 };
 
 }  // namespace

@@ -2,6 +2,12 @@
 // them), lists with a keyset cursor,
 // search, and the audit walk over every event chain. Each runs inside one
 // read transaction on a pooled connection (one consistent snapshot).
+//
+// A dossier's events come from two places (schema version 4): the one
+// imported_history row of an imported dossier (events 1..n) and the rows of
+// `event` (live events, seq n+1..., and everything written before version
+// 4). Every reader merges the two by seq.
+#include <algorithm>
 #include <charconv>
 #include <string>
 #include <variant>
@@ -10,6 +16,7 @@
 #include "store/dossier_codec.h"
 #include "store/search_fold.h"
 #include "store/sqlite/dossier_rows.h"
+#include "store/sqlite/imported_history.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace motcua::store::sqlite {
@@ -140,6 +147,41 @@ std::string Upper(std::string text) {
   return text;
 }
 
+// The columns of an event row from `first` on: seq, action, actor,
+// on_behalf_of, at, payload, prev_hash, hash.
+Result<dossier::Event> ReadEventRow(const Statement& s, int first, std::string_view code) {
+  dossier::Event e;
+  e.dossier_code = std::string(code);
+  e.seq = s.ColumnInt(first);
+  MOTCUA_ASSIGN_OR_RETURN(e.action, dossier::ParseAction(s.ColumnTextView(first + 1)));
+  e.actor = s.ColumnText(first + 2);
+  e.on_behalf_of = s.ColumnText(first + 3);
+  e.at = s.ColumnInt(first + 4);
+  e.payload = s.ColumnText(first + 5);
+  e.prev_hash = BlobToHash(s.ColumnBlobView(first + 6));
+  e.hash = BlobToHash(s.ColumnBlobView(first + 7));
+  return e;
+}
+
+// Appends the imported history of dossier row `id` (none if it has no
+// imported_history row) to *out.
+Status AppendImportedHistory(Connection& conn, std::int64_t id, std::string_view code,
+                             std::vector<dossier::Event>* out) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      Statement s, conn.Prepare("SELECT events FROM imported_history WHERE dossier_id = ?1"));
+  s.Bind(1, id);
+  MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
+  if (!row) return Status::Ok();
+  return DecodeImportedHistory(s.ColumnBlobView(0), code, out);
+}
+
+// Orders *events by seq, given that [0, sorted) and [sorted, end) each are.
+void MergeBySeq(std::vector<dossier::Event>* events, size_t sorted) {
+  std::inplace_merge(
+      events->begin(), events->begin() + static_cast<std::ptrdiff_t>(sorted), events->end(),
+      [](const dossier::Event& a, const dossier::Event& b) { return a.seq < b.seq; });
+}
+
 }  // namespace
 
 Result<dossier::Dossier> SqliteStore::GetDossier(std::string_view code) {
@@ -167,27 +209,22 @@ Result<std::vector<dossier::Event>> SqliteStore::ListEvents(std::string_view cod
       db_->readers(), [&](Connection& conn) -> Result<std::vector<dossier::Event>> {
         MOTCUA_ASSIGN_OR_RETURN(const std::optional<StoredHead> head, FindHead(conn, code));
         if (!head) return Status::NotFound("no dossier " + std::string(code));
+        std::vector<dossier::Event> events;
+        MOTCUA_RETURN_IF_ERROR(AppendImportedHistory(conn, head->id, code, &events));
+        const size_t imported = events.size();
         MOTCUA_ASSIGN_OR_RETURN(
             Statement s, conn.Prepare("SELECT seq, action, actor, on_behalf_of, at, payload, "
                                       "prev_hash, hash FROM event WHERE id >= ?1 * 1048576 AND "
                                       "id < (?1 + 1) * 1048576 "
                                       "ORDER BY id"));
         s.Bind(1, head->id);
-        std::vector<dossier::Event> events;
         while (true) {
           MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
           if (!row) break;
-          dossier::Event& e = events.emplace_back();
-          e.dossier_code = std::string(code);
-          e.seq = s.ColumnInt(0);
-          MOTCUA_ASSIGN_OR_RETURN(e.action, dossier::ParseAction(s.ColumnTextView(1)));
-          e.actor = s.ColumnText(2);
-          e.on_behalf_of = s.ColumnText(3);
-          e.at = s.ColumnInt(4);
-          e.payload = s.ColumnText(5);
-          e.prev_hash = BlobToHash(s.ColumnBlob(6));
-          e.hash = BlobToHash(s.ColumnBlob(7));
+          MOTCUA_ASSIGN_OR_RETURN(dossier::Event e, ReadEventRow(s, 0, code));
+          events.push_back(std::move(e));
         }
+        MergeBySeq(&events, imported);
         return events;
       });
 }
@@ -197,16 +234,29 @@ Result<std::vector<std::string>> SqliteStore::ListEventRequestIds(std::string_vi
       db_->readers(), [&](Connection& conn) -> Result<std::vector<std::string>> {
         MOTCUA_ASSIGN_OR_RETURN(const std::optional<StoredHead> head, FindHead(conn, code));
         if (!head) return Status::NotFound("no dossier " + std::string(code));
+        // Imported events have no request id: only their seqs are needed.
+        std::vector<dossier::Event> imported;
+        MOTCUA_RETURN_IF_ERROR(AppendImportedHistory(conn, head->id, code, &imported));
+        std::vector<std::pair<std::int64_t, std::string>> ids;
+        for (const dossier::Event& e : imported) ids.emplace_back(e.seq, "");
+        const size_t sorted = ids.size();
         MOTCUA_ASSIGN_OR_RETURN(
-            Statement s, conn.Prepare("SELECT request_id FROM event WHERE id >= ?1 * 1048576 AND "
-                                      "id < (?1 + 1) * 1048576 ORDER BY id"));
+            Statement s,
+            conn.Prepare("SELECT seq, request_id FROM event WHERE id >= ?1 * 1048576 AND "
+                         "id < (?1 + 1) * 1048576 ORDER BY id"));
         s.Bind(1, head->id);
-        std::vector<std::string> ids;
         while (true) {
           MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
-          if (!row) return ids;
-          ids.push_back(s.ColumnText(0));
+          if (!row) break;
+          ids.emplace_back(s.ColumnInt(0), s.ColumnText(1));
         }
+        std::inplace_merge(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(sorted),
+                           ids.end(),
+                           [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<std::string> out;
+        out.reserve(ids.size());
+        for (auto& [seq, id] : ids) out.push_back(std::move(id));
+        return out;
       });
 }
 
@@ -331,10 +381,15 @@ Status SqliteStore::ForEachEventChain(const std::function<Status(const EventChai
         Statement dossiers,
         conn.Prepare("SELECT id, code, head_hash, version FROM dossier ORDER BY id"));
     MOTCUA_ASSIGN_OR_RETURN(
+        Statement histories,
+        conn.Prepare("SELECT dossier_id, events FROM imported_history ORDER BY dossier_id"));
+    MOTCUA_ASSIGN_OR_RETURN(
         Statement events,
         conn.Prepare("SELECT dossier_id, seq, action, actor, on_behalf_of, at, payload, "
                      "prev_hash, hash FROM event ORDER BY id"));
-    // Both walks go in dossier id order: merge them, one dossier at a time.
+    // The three walks go in dossier id order: merge them, one dossier at a
+    // time.
+    MOTCUA_ASSIGN_OR_RETURN(bool history_row, histories.Step());
     MOTCUA_ASSIGN_OR_RETURN(bool event_row, events.Step());
     std::vector<dossier::Event> chain;
     while (true) {
@@ -343,27 +398,29 @@ Status SqliteStore::ForEachEventChain(const std::function<Status(const EventChai
       const std::int64_t id = dossiers.ColumnInt(0);
       EventChain c;
       c.code = dossiers.ColumnText(1);
-      c.head_hash = BlobToHash(dossiers.ColumnBlob(2));
+      c.head_hash = BlobToHash(dossiers.ColumnBlobView(2));
       c.version = dossiers.ColumnInt(3);
       chain.clear();
       // Events of a dossier row that no longer exists would be skipped here;
-      // the foreign key keeps them from existing.
+      // dossier rows are never deleted (and `event`'s foreign key keeps its
+      // rows from outliving theirs).
+      while (history_row && histories.ColumnInt(0) < id) {
+        MOTCUA_ASSIGN_OR_RETURN(history_row, histories.Step());
+      }
+      if (history_row && histories.ColumnInt(0) == id) {
+        MOTCUA_RETURN_IF_ERROR(DecodeImportedHistory(histories.ColumnBlobView(1), c.code, &chain));
+        MOTCUA_ASSIGN_OR_RETURN(history_row, histories.Step());
+      }
+      const size_t imported = chain.size();
       while (event_row && events.ColumnInt(0) < id) {
         MOTCUA_ASSIGN_OR_RETURN(event_row, events.Step());
       }
       while (event_row && events.ColumnInt(0) == id) {
-        dossier::Event& e = chain.emplace_back();
-        e.dossier_code = c.code;
-        e.seq = events.ColumnInt(1);
-        MOTCUA_ASSIGN_OR_RETURN(e.action, dossier::ParseAction(events.ColumnTextView(2)));
-        e.actor = events.ColumnText(3);
-        e.on_behalf_of = events.ColumnText(4);
-        e.at = events.ColumnInt(5);
-        e.payload = events.ColumnText(6);
-        e.prev_hash = BlobToHash(events.ColumnBlob(7));
-        e.hash = BlobToHash(events.ColumnBlob(8));
+        MOTCUA_ASSIGN_OR_RETURN(dossier::Event e, ReadEventRow(events, 1, c.code));
+        chain.push_back(std::move(e));
         MOTCUA_ASSIGN_OR_RETURN(event_row, events.Step());
       }
+      MergeBySeq(&chain, imported);
       c.events = chain;
       MOTCUA_RETURN_IF_ERROR(fn(c));
     }
