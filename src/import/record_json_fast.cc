@@ -46,10 +46,17 @@ class Scanner {
     ++p_;
     out->clear();
     while (true) {
+      // A run of bytes copied as they are: plain ASCII and well-formed UTF-8
+      // sequences (checked in place, appended with the run: Vietnamese text
+      // has one every few bytes).
       const char* run = p_;
       while (p_ < end_) {
         const auto c = static_cast<unsigned char>(*p_);
-        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+        if (c >= 0x80) {
+          if (!Utf8Sequence()) return false;
+          continue;
+        }
+        if (c == '"' || c == '\\' || c < 0x20) break;
         ++p_;
       }
       out->append(run, static_cast<size_t>(p_ - run));
@@ -60,11 +67,7 @@ class Scanner {
         return true;
       }
       if (c < 0x20) return false;  // control characters must be escaped
-      if (c == '\\') {
-        if (!Escape(out)) return false;
-      } else if (!Utf8Sequence(out)) {
-        return false;
-      }
+      if (!Escape(out)) return false;
     }
   }
 
@@ -174,8 +177,8 @@ class Scanner {
     return true;
   }
   // At a byte >= 0x80: one well-formed UTF-8 sequence (RFC 3629, as nlohmann
-  // checks it), copied.
-  bool Utf8Sequence(std::string* out) {
+  // checks it), stepped over (the caller copies it with its run).
+  bool Utf8Sequence() {
     const auto b0 = static_cast<unsigned char>(*p_);
     int len = 0;
     unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
@@ -199,7 +202,6 @@ class Scanner {
       const auto b = static_cast<unsigned char>(p_[i]);
       if (b < 0x80 || b > 0xBF) return false;
     }
-    out->append(p_, static_cast<size_t>(len));
     p_ += len;
     return true;
   }
@@ -254,9 +256,9 @@ bool Components(Scanner& s, std::string* key, std::vector<dossier::Component>* o
       bool end = false;
       if (!s.NextMember(first_member, key, &end)) return false;
       if (end) break;
-      if (*key == "id") {
+      if (std::string_view(*key) == "id") {
         if (!FirstTime(1, &seen) || !s.String(&c.id)) return false;
-      } else if (*key == "document_hash") {
+      } else if (std::string_view(*key) == "document_hash") {
         if (!FirstTime(2, &seen) || !s.String(&c.document_hash)) return false;
       } else {
         return false;
@@ -329,7 +331,7 @@ bool Event(Scanner& s, std::string* key, std::string* scratch, Command* cmd) {
     bool done = false;
     if (!s.NextMember(first, key, &done)) return false;
     if (done) break;
-    const std::string& k = *key;
+    const std::string_view k = *key;  // compared by length first
     bool ok = false;
     if (k == "action") {
       ok = FirstTime(1, &seen) && s.String(scratch);
@@ -401,7 +403,7 @@ bool Applicant(Scanner& s, std::string* key, dossier::Applicant* a) {
     bool done = false;
     if (!s.NextMember(first, key, &done)) return false;
     if (done) return true;
-    const std::string& k = *key;
+    const std::string_view k = *key;
     std::string* target = nullptr;
     std::uint32_t bit = 0;
     if (k == "name") {
@@ -446,28 +448,30 @@ bool ReadRecordFast(std::string_view line, ImportRecord* out) {
     if (!s.NextMember(first, &key, &done)) return false;
     if (done) break;
     bool ok = false;
-    if (key == "code") {
+    const std::string_view k = key;  // compared by length first
+    if (k == "code") {
       ok = FirstTime(kCode, &seen) && s.String(&r.code);
-    } else if (key == "procedure") {
+    } else if (k == "procedure") {
       ok = FirstTime(kProcedure, &seen) && s.String(&r.procedure);
-    } else if (key == "procedure_version") {
+    } else if (k == "procedure_version") {
       std::int64_t v = 0;
       ok = FirstTime(kVersion, &seen) && s.SmallPositive(&v) && v <= 1'000'000;
       if (ok) r.procedure_version = static_cast<int>(v);
-    } else if (key == "channel") {
+    } else if (k == "channel") {
       ok = FirstTime(kChannel, &seen) && s.String(&scratch);
       if (ok) {
         Result<dossier::Channel> c = dossier::ParseChannel(scratch);
         ok = c.ok();
         if (ok) r.channel = *c;
       }
-    } else if (key == "applicant") {
+    } else if (k == "applicant") {
       ok = FirstTime(kApplicant, &seen) && Applicant(s, &key, &r.applicant);
-    } else if (key == "components") {
+    } else if (k == "components") {
       ok = FirstTime(kComponentsBit, &seen) && Components(s, &key, &r.components);
       r.components_given = true;
-    } else if (key == "events") {
+    } else if (k == "events") {
       ok = FirstTime(kEvents, &seen) && s.BeginArray();
+      r.events.reserve(8);  // moving Commands as the vector grows cost more
       for (bool first_event = true; ok; first_event = false) {
         bool end = false;
         if (!s.NextElement(first_event, &end)) return false;
