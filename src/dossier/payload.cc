@@ -12,6 +12,7 @@
 // hand (a debug build checks the order): the import writes five payloads per
 // dossier, and a map of keys to serialized values cost a few allocations per
 // field.
+#include <array>
 #include <cassert>
 #include <charconv>
 #include <string>
@@ -23,14 +24,20 @@ namespace motcua::dossier {
 namespace {
 
 // True for the bytes JSON requires escaped: '"', '\\' and controls.
-bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+constexpr std::array<bool, 256> kNeedsEscape = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = true;
+  t['"'] = true;
+  t['\\'] = true;
+  return t;
+}();
 
 void AppendJsonString(std::string& out, std::string_view s) {
   out.push_back('"');
   std::size_t run = 0;  // start of the bytes not yet appended
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (!NeedsEscape(c)) continue;
+    if (!kNeedsEscape[c]) continue;
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
