@@ -475,6 +475,50 @@ TEST_F(LifeCycle, TheEventsOfAWholeLifeFormAVerifiableChain) {
   EXPECT_EQ(events_.back().payload, R"({"comment":"Nhanh","stars":5})");
 }
 
+TEST_F(LifeCycle, ApplyingInPlaceGivesTheSameDossiersAndEventsAsApply) {
+  // A whole life, each command once through Apply and once in place.
+  Dossier by_apply;
+  Dossier in_place;
+  Instant t = At("2024-03-04T08:10:00+07:00");
+  const Action life[] = {Action::kSubmit,   Action::kAskQuestion, Action::kReceive,
+                         Action::kTransfer, Action::kPause,       Action::kResume,
+                         Action::kExtend,   Action::kResolve,     Action::kDigitize,
+                         Action::kReturn,   Action::kRate};
+  for (const Action a : life) {
+    const Command c = Valid(a, by_apply, t += 3600);
+    auto applied = Apply(a == Action::kSubmit ? nullptr : &by_apply, c, Ctx());
+    ASSERT_TRUE(applied.ok()) << ActionName(a) << ": " << applied.status().ToString();
+    Event event;
+    const Status s = ApplyInPlace(in_place, c, Ctx(), event);
+    ASSERT_TRUE(s.ok()) << ActionName(a) << ": " << s.ToString();
+    EXPECT_EQ(in_place, applied->dossier) << ActionName(a);
+    EXPECT_EQ(event, applied->event) << ActionName(a);
+    by_apply = applied->dossier;
+  }
+  EXPECT_EQ(in_place.version, 11);
+}
+
+TEST_F(LifeCycle, ApplyingInPlaceRefusesWhatApplyRefuses) {
+  Dossier fresh;
+  Event e;
+  Command receive = Valid(Action::kReceive, fresh, At("2024-03-04T09:00:00+07:00"));
+  EXPECT_EQ(ApplyInPlace(fresh, receive, Ctx(), e).code(), Status::Code::kNotFound)
+      << "a default dossier is no dossier to receive";
+
+  Dossier d = InState(State::kSubmitted);
+  EXPECT_EQ(ApplyInPlace(d, SubmitCommand(), Ctx(), e).code(), Status::Code::kFailedPrecondition)
+      << "a dossier with a version exists already";
+  Command stale = Valid(Action::kReceive, d, d.updated_at + 60);
+  stale.expected_version = d.version - 1;
+  EXPECT_EQ(ApplyInPlace(d, stale, Ctx(), e).code(), Status::Code::kConflict);
+  const Dossier before = d;
+  Command refuse = Valid(Action::kRefuse, d, d.updated_at + 60);
+  refuse.reason.clear();
+  EXPECT_EQ(ApplyInPlace(d, refuse, Ctx(), e).code(), Status::Code::kInvalidArgument);
+  // Checks that fail before the effect leave the dossier as it was.
+  EXPECT_EQ(d, before);
+}
+
 TEST_F(LifeCycle, PayloadEscapesQuotesAndControlCharacters) {
   Command c;
   c.action = Action::kRefuse;
