@@ -1,9 +1,10 @@
 #include "dossier/event.h"
 
-#include <openssl/evp.h>
+#include <openssl/sha.h>
 
 #include <array>
 #include <charconv>
+#include <cstring>
 
 namespace motcua::dossier {
 
@@ -12,50 +13,30 @@ namespace {
 constexpr std::size_t kDigestSize = 32;
 constexpr std::size_t kHexSize = 2 * kDigestSize;
 
-// Fetched once: with OpenSSL 3 the implicit fetch behind EVP_sha256() is a
-// locked provider lookup on every call. The static is initialized
-// thread-safely and the EVP_MD is immutable and shared, never freed.
-const EVP_MD* Sha256Md() {
-  static const EVP_MD* const kSha256 = [] {
-    const EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-    return md != nullptr ? md : EVP_sha256();
-  }();
-  return kSha256;
+// SHA-256 through OpenSSL's low-level functions rather than EVP: with
+// OpenSSL 3.0 every EVP_DigestInit_ex2 allocates and frees the provider's
+// context even when the EVP_MD_CTX is reused, and the dispatch costs more:
+// 0.42 against 0.30 us for an event's 273 bytes on the import machine (the
+// import hashes every event twice: in replay, and when the store checks the
+// chain). Same digest, same SHA extensions; deprecated in 3.0 in favour of
+// EVP but still provided, hence the local suppression.
+bool Sha256(std::string_view bytes, unsigned char* digest) {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  SHA256_CTX ctx;
+  const bool ok = SHA256_Init(&ctx) == 1 && SHA256_Update(&ctx, bytes.data(), bytes.size()) == 1 &&
+                  SHA256_Final(digest, &ctx) == 1;
+#pragma GCC diagnostic pop
+  return ok;
 }
 
-// One digest context per thread, reset for each digest: EVP_Digest
-// allocates and frees a context per call (the import hashes every event
-// twice: once in replay, once when the store checks the chain).
-class ThreadDigest {
- public:
-  ThreadDigest() : ctx_(EVP_MD_CTX_new()) {}
-  ~ThreadDigest() { EVP_MD_CTX_free(ctx_); }
-  ThreadDigest(const ThreadDigest&) = delete;
-  ThreadDigest& operator=(const ThreadDigest&) = delete;
-
-  // False only on allocation failure.
-  bool Sha256(std::string_view bytes, unsigned char* digest) {
-    unsigned int len = 0;
-    if (ctx_ != nullptr && EVP_DigestInit_ex2(ctx_, Sha256Md(), nullptr) == 1 &&
-        EVP_DigestUpdate(ctx_, bytes.data(), bytes.size()) == 1 &&
-        EVP_DigestFinal_ex(ctx_, digest, &len) == 1) {
-      return len == kDigestSize;
-    }
-    return EVP_Digest(bytes.data(), bytes.size(), digest, &len, Sha256Md(), nullptr) == 1 &&
-           len == kDigestSize;
-  }
-
- private:
-  EVP_MD_CTX* const ctx_;
-};
-
 // Writes the lowercase hex SHA-256 of `bytes` to hex[0..64). On a failed
-// digest (allocation failure only) it writes nothing and returns false: the
-// callers then hash as the empty string did before (never a stored hash).
+// digest (which OpenSSL does not report for SHA-256 in practice) it writes
+// nothing and returns false: the callers then hash as the empty string did
+// before (never a stored hash).
 bool Sha256HexTo(std::string_view bytes, char* hex) {
-  thread_local ThreadDigest digest_context;
   std::array<unsigned char, kDigestSize> digest{};
-  if (!digest_context.Sha256(bytes, digest.data())) return false;
+  if (!Sha256(bytes, digest.data())) return false;
   static constexpr char kHex[] = "0123456789abcdef";
   for (std::size_t i = 0; i < kDigestSize; ++i) {
     hex[2 * i] = kHex[digest[i] >> 4];
@@ -64,56 +45,79 @@ bool Sha256HexTo(std::string_view bytes, char* hex) {
   return true;
 }
 
-void Field(std::string& out, std::string_view name, std::string_view value) {
-  char len[24];
-  const std::to_chars_result r = std::to_chars(len, len + sizeof len, value.size());
-  out.append(name);
-  out.push_back('=');
-  out.append(len, r.ptr);
-  out.push_back(':');
-  out.append(value);
-  out.push_back('\n');
-}
+// Writes CanonicalEventBytes through a raw pointer: appending the 48 pieces
+// one by one to a std::string cost more than the SHA-256 of the result.
+class CanonicalWriter {
+ public:
+  // Room for the format tag (16 bytes), the field names (56), their
+  // separators (24), eight lengths, seq and at (at most 20 digits each) and
+  // the action's name (under 32), plus the string values.
+  static std::size_t MaxSize(const Event& e) {
+    return 384 + e.dossier_code.size() + e.actor.size() + e.on_behalf_of.size() + e.payload.size() +
+           e.prev_hash.size();
+  }
+  // REQUIRES: `out` has room for MaxSize(e) bytes.
+  explicit CanonicalWriter(char* out) : begin_(out), p_(out) {}
 
-void IntField(std::string& out, std::string_view name, std::int64_t value) {
-  char digits[24];
-  const std::to_chars_result r = std::to_chars(digits, digits + sizeof digits, value);
-  Field(out, name, std::string_view(digits, static_cast<std::size_t>(r.ptr - digits)));
-}
+  std::size_t Write(const Event& e) {
+    Put("motcua-event-v1\n");
+    Field("dossier_code", e.dossier_code);
+    IntField("seq", e.seq);
+    Field("action", ActionName(e.action));
+    Field("actor", e.actor);
+    Field("on_behalf_of", e.on_behalf_of);
+    IntField("at", e.at);
+    Field("payload", e.payload);
+    Field("prev_hash", e.prev_hash);
+    return static_cast<std::size_t>(p_ - begin_);
+  }
 
-// Appends CanonicalEventBytes(e) to `out`. Integers in decimal as
-// std::to_string wrote them (std::to_chars gives the same digits and sign).
-void AppendCanonicalEventBytes(const Event& e, std::string& out) {
-  out.append("motcua-event-v1\n");
-  Field(out, "dossier_code", e.dossier_code);
-  IntField(out, "seq", e.seq);
-  Field(out, "action", ActionName(e.action));
-  Field(out, "actor", e.actor);
-  Field(out, "on_behalf_of", e.on_behalf_of);
-  IntField(out, "at", e.at);
-  Field(out, "payload", e.payload);
-  Field(out, "prev_hash", e.prev_hash);
-}
+ private:
+  void Put(std::string_view s) {
+    std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
+  }
+  // Integers in decimal as std::to_string wrote them (std::to_chars gives
+  // the same digits and sign).
+  void Int(std::int64_t v) { p_ = std::to_chars(p_, p_ + 20, v).ptr; }
+  // "name=<byte length>:<bytes>\n"
+  void Field(std::string_view name, std::string_view value) {
+    Put(name);
+    *p_++ = '=';
+    Int(static_cast<std::int64_t>(value.size()));
+    *p_++ = ':';
+    Put(value);
+    *p_++ = '\n';
+  }
+  void IntField(std::string_view name, std::int64_t value) {
+    char digits[24];
+    const std::to_chars_result r = std::to_chars(digits, digits + sizeof digits, value);
+    Field(name, std::string_view(digits, static_cast<std::size_t>(r.ptr - digits)));
+  }
 
-// The event's hash into hex[0..64), the canonical bytes built in a buffer
-// kept per thread. False as Sha256HexTo.
+  char* const begin_;
+  char* p_;
+};
+
+// The event's hash into hex[0..64), the canonical bytes built on the stack
+// when they fit (they do unless the payload is long). False as Sha256HexTo.
 bool EventHashTo(const Event& e, char* hex) {
-  thread_local std::string buffer;
-  buffer.clear();
-  AppendCanonicalEventBytes(e, buffer);
-  const bool ok = Sha256HexTo(buffer, hex);
-  // An event with a very large payload should not pin its size per thread.
-  if (buffer.capacity() > (std::size_t{1} << 16)) std::string().swap(buffer);
-  return ok;
+  const std::size_t max = CanonicalWriter::MaxSize(e);
+  char stack[2048];
+  if (max <= sizeof stack) {
+    const std::size_t n = CanonicalWriter(stack).Write(e);
+    return Sha256HexTo(std::string_view(stack, n), hex);
+  }
+  std::string heap(max, '\0');
+  const std::size_t n = CanonicalWriter(heap.data()).Write(e);
+  return Sha256HexTo(std::string_view(heap.data(), n), hex);
 }
 
 }  // namespace
 
 std::string CanonicalEventBytes(const Event& e) {
-  std::string out;
-  out.reserve(160 + e.dossier_code.size() + e.actor.size() + e.on_behalf_of.size() +
-              e.payload.size() + e.prev_hash.size());
-  AppendCanonicalEventBytes(e, out);
+  std::string out(CanonicalWriter::MaxSize(e), '\0');
+  out.resize(CanonicalWriter(out.data()).Write(e));
   return out;
 }
 

@@ -41,7 +41,7 @@ struct Event {
 std::string CanonicalEventBytes(const Event& e);
 // Lowercase hex SHA-256 of CanonicalEventBytes(e).
 std::string ComputeEventHash(const Event& e);
-// Lowercase hex SHA-256 of arbitrary bytes (OpenSSL EVP).
+// Lowercase hex SHA-256 of arbitrary bytes (OpenSSL).
 std::string Sha256Hex(std::string_view bytes);
 
 // Ok when `events` are one dossier's whole chain in order: seq 1..n, one
