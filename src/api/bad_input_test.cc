@@ -418,6 +418,15 @@ std::vector<BadRequest> Catalogue() {
        "{\"procedure\":\"9.004001\",\"applicant\":{\"name\":\"Lê Văn Cường\",\"phone\":\"abc\"}}",
        422, "invalid_value", ""},
 
+      {"a phone with letters among its digits", W::kApplicant, "POST", "/api/v1/dossiers",
+       "{\"procedure\":\"9.004001\",\"applicant\":{\"name\":\"Lê Văn Cường\",\"phone\":"
+       "\"abc0912345678\"}}",
+       422, "invalid_value", ""},
+      {"an email without a domain", W::kApplicant, "POST", "/api/v1/dossiers",
+       "{\"procedure\":\"9.004001\",\"applicant\":{\"name\":\"Lê Văn Cường\",\"phone\":"
+       "\"0911111111\",\"email\":\"cuong@\"}}",
+       422, "invalid_value", ""},
+
       // ---- The public doors (no login).
       {"public submit acting for an agency", W::kNobody, "POST", "/api/v1/public/dossiers",
        submit("\"on_behalf_of\":" + a), 400, "unknown_field", ""},

@@ -354,18 +354,30 @@ json MissingSchema() {
 void AddDossierSchemas(http::SchemaRegistry& schemas) {
   const json channel = Enum({"online", "counter", "postal"});
   schemas.Add("ComponentInput", ComponentInputSchema());
-  schemas.Add("ApplicantInput",
-              {{"type", "object"},
-               {"additionalProperties", false},
-               {"required", {"name", "phone"}},
-               {"properties",
-                {{"name", MaxLength(Str("Full name, Vietnamese (\"Nguyễn Văn A\")."),
-                                    text_limits::kApplicantName)},
-                 {"phone", MaxLength(Str("Phone number; with the code it opens the public lookup."),
-                                     text_limits::kPhone)},
-                 {"id_number", MaxLength(Str("Citizen identity number (CCCD), optional."),
-                                         text_limits::kIdNumber)},
-                 {"email", MaxLength(Str("Optional."), text_limits::kEmail)}}}});
+  schemas.Add(
+      "ApplicantInput",
+      {{"type", "object"},
+       {"additionalProperties", false},
+       {"required", {"name", "phone"}},
+       {"properties",
+        {{"name",
+          MaxLength(Str("Full name, Vietnamese (\"Nguyễn Văn A\")."), text_limits::kApplicantName)},
+         {"phone",
+          [] {
+            json phone =
+                MaxLength(Str("Phone number, 9 to 15 digits; with the code it opens the public "
+                              "lookup."),
+                          text_limits::kPhone);
+            phone["pattern"] = "^\\+?[0-9 .()-]+$";
+            return phone;
+          }()},
+         {"id_number",
+          MaxLength(Str("Citizen identity number (CCCD), optional."), text_limits::kIdNumber)},
+         {"email", [] {
+            json email = MaxLength(Str("Optional."), text_limits::kEmail);
+            email["format"] = "email";
+            return email;
+          }()}}}});
   schemas.Add(
       "Dossier",
       Object(

@@ -11,6 +11,67 @@ namespace motcua::api {
 using http::ApiError;
 using nlohmann::json;
 
+bool IsDialable(std::string_view phone) {
+  int digits = 0;
+  for (std::size_t i = 0; i < phone.size(); ++i) {
+    const char c = phone[i];
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c == '+') {
+      if (i != 0) return false;
+    } else if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')') {
+      return false;
+    }
+  }
+  return digits >= 9 && digits <= 15;
+}
+
+namespace {
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool IsDotString(std::string_view local) {
+  if (local.empty() || local.size() > 64 || local.front() == '.' || local.back() == '.') {
+    return false;
+  }
+  char previous = 0;
+  for (const char ch : local) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7f) return false;
+    if (std::string_view("\"(),:;<>@[\\]").find(ch) != std::string_view::npos) return false;
+    if (ch == '.' && previous == '.') return false;
+    previous = ch;
+  }
+  return true;
+}
+
+bool IsDomain(std::string_view domain) {
+  int labels = 0;
+  std::size_t start = 0;
+  while (start <= domain.size()) {
+    const std::size_t dot = std::min(domain.find('.', start), domain.size());
+    const std::string_view label = domain.substr(start, dot - start);
+    if (label.empty() || label.front() == '-' || label.back() == '-') return false;
+    for (const char ch : label) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (!IsAsciiAlnum(c) && ch != '-' && c < 0x80) return false;
+    }
+    ++labels;
+    start = dot + 1;
+  }
+  return labels >= 2;
+}
+
+}  // namespace
+
+bool LooksLikeEmail(std::string_view email) {
+  const std::size_t at = email.find('@');
+  if (at == std::string_view::npos) return false;
+  return IsDotString(email.substr(0, at)) && IsDomain(email.substr(at + 1));
+}
+
 http::ApiResult<SubmissionInput> ReadSubmission(http::ObjectReader& r, bool staff_fields) {
   SubmissionInput in;
   in.procedure = r.String("procedure");
@@ -27,12 +88,13 @@ http::ApiResult<SubmissionInput> ReadSubmission(http::ObjectReader& r, bool staf
   in.applicant.phone = applicant.String("phone");
   // The phone opens the public lookup: it must be a number one can dial
   // (Vietnamese numbers have 10 digits; 9..15 leaves room for others).
-  const auto digits = std::count_if(in.applicant.phone.begin(), in.applicant.phone.end(),
-                                    [](char c) { return c >= '0' && c <= '9'; });
-  applicant.Require(in.applicant.phone.empty() || (digits >= 9 && digits <= 15), "phone",
-                    "Số điện thoại phải có từ 9 đến 15 chữ số.");
+  applicant.Require(in.applicant.phone.empty() || IsDialable(in.applicant.phone), "phone",
+                    "Số điện thoại phải có từ 9 đến 15 chữ số, chỉ kèm dấu + ở đầu, khoảng "
+                    "trắng, dấu chấm, gạch ngang hoặc ngoặc đơn.");
   in.applicant.id_number = applicant.OptionalString("id_number").value_or("");
   in.applicant.email = applicant.OptionalString("email").value_or("");
+  applicant.Require(in.applicant.email.empty() || LooksLikeEmail(in.applicant.email), "email",
+                    "Email phải có dạng ten@mien.vn.");
   std::optional<ApiError> components_error = ReadComponents(r, &in.components);
   if (auto e = r.Finish()) return *e;
   if (components_error) return *components_error;

@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog/catalog.h"
@@ -33,6 +34,21 @@ struct SubmissionInput {
   dossier::Applicant applicant;  // login not read from the body
   std::vector<dossier::Component> components;
 };
+
+// A phone number one can dial, as people type it: 9..15 digits (Vietnamese
+// numbers have 10), with spaces, dots, dashes and brackets between them and
+// "+" only in front ("+84 (0) 912-345-678"). The public lookup is opened
+// with it, so letters are refused.
+bool IsDialable(std::string_view phone);
+
+// The shape of an address mail can be sent to: local@domain with one "@",
+// a local part of 1..64 bytes without spaces, brackets, quotes, commas,
+// semicolons, colons or a leading, trailing or doubled dot (RFC 5321
+// section 4.1.2's dot-string, which covers what citizens type; quoted local
+// parts are not taken), and a domain of two or more dot-separated labels of
+// letters, digits and inner hyphens (non-ASCII letters allowed for
+// internationalized domains). It does not tell whether the mailbox exists.
+bool LooksLikeEmail(std::string_view email);
 
 // `staff_fields`: whether "channel" and "on_behalf_of" may appear.
 http::ApiResult<SubmissionInput> ReadSubmission(http::ObjectReader& r, bool staff_fields);
