@@ -100,9 +100,11 @@ Result<ReplayedDossier> ReplayLine(std::string_view line, std::int64_t line_numb
     if (code != nullptr) *code = CodeOfLine(line);
     return Status::InvalidArgument(prefix() + record.status().message());
   }
-  if (code != nullptr) *code = record->code;
   Result<ReplayedDossier> replayed = Replay(std::move(*record), ctx);
   if (!replayed.ok()) {
+    // Replay takes the commands and the applicant, never the code; copied
+    // only for a bad line (a good one would pay an allocation for nothing).
+    if (code != nullptr) *code = record->code;
     return Status(replayed.status().code(), prefix() + replayed.status().message());
   }
   return replayed;

@@ -84,6 +84,24 @@ TEST(ImportPipelineTest, BadLinesAreReportedByNumberAndTheRestIsImported) {
   EXPECT_EQ(observer.errors[1].status.message().rfind("line 5: not JSON", 0), 0u);
 }
 
+TEST(ImportPipelineTest, ALineThatParsesButDoesNotReplayIsReportedWithItsCode) {
+  std::string unknown = ExampleLine(2);
+  unknown.replace(unknown.find("\"procedure\":\"") + 13, 8, "1.999999");
+  VectorSource source({ExampleLine(1), unknown, ExampleLine(3)});
+  Collect sink;
+  Errors observer;
+  Result<ImportTotals> t = RunImport(source, Shipped(), sink.Sink(), ImportOptions{}, &observer);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  EXPECT_EQ(sink.codes, (std::vector<std::string>{Code(1), Code(3)}));
+  ASSERT_EQ(observer.errors.size(), 1u);
+  EXPECT_EQ(observer.errors[0].line, 2);
+  EXPECT_EQ(observer.errors[0].code, Code(2));
+  EXPECT_EQ(observer.errors[0].status.message().rfind(
+                "line 2: field 'procedure': the catalog has no version of procedure 1.999999", 0),
+            0u)
+      << observer.errors[0].status.message();
+}
+
 TEST(ImportPipelineTest, StrictStopsAtTheFirstBadLineAfterImportingWhatCameBefore) {
   std::vector<std::string> lines;
   for (int i = 1; i <= 25; ++i) lines.push_back(i == 12 || i == 20 ? BadDate(i) : ExampleLine(i));
