@@ -1,10 +1,14 @@
 // An imported dossier's history kept in one row (schema version 4,
 // imported_history.h), on real SQLite files: read back with the live events
 // written after it, in a database migrated from version 3 whose imported
-// events are rows of `event`, and tampered with byte by byte.
+// events are rows of `event`, tampered with byte by byte, and after a crash
+// in the middle of an import.
 #include "store/sqlite/imported_history.h"
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "store/dossier_maker_testing.h"
 #include "store/sqlite/migrate.h"
@@ -221,6 +225,62 @@ TEST_F(ImportedHistoryTest, EveryByteOfTheHistoryIsCoveredByTheChain) {
   ASSERT_TRUE(DecodeImportedHistory(cut, item.dossier.code, &first_two).ok());
   EXPECT_EQ(first_two.size(), 2u);
   EXPECT_TRUE(dossier::VerifyChain(first_two).ok());
+}
+
+// A child process imports batches of 20 and reports each acknowledged batch
+// on a pipe; the parent kills it with SIGKILL mid-stream. After reopening,
+// every acknowledged batch is there with its whole history, and every stored
+// dossier's chain verifies up to its head: a batch is stored whole or not at
+// all.
+TEST_F(ImportedHistoryTest, AnImportKilledMidStreamKeepsEveryAcknowledgedBatchWhole) {
+  constexpr int kBatch = 20;
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    close(fds[0]);
+    auto store = SqliteStore::Open(Path());
+    if (!store.ok()) _exit(3);
+    for (std::int32_t b = 0; b < 400; ++b) {
+      std::vector<ImportedDossier> batch;
+      for (int i = 1; i <= kBatch; ++i) batch.push_back(Transferred(b * kBatch + i));
+      if (!(*store)->ImportDossiers(batch).ok()) _exit(4);
+      if (write(fds[1], &b, sizeof b) != sizeof b) _exit(5);
+    }
+    _exit(0);
+  }
+  close(fds[1]);
+  std::int32_t acked = -1, b = 0;
+  while (acked < 3 && read(fds[0], &b, sizeof b) == sizeof b) acked = b;
+  kill(child, SIGKILL);
+  int wstatus = 0;
+  waitpid(child, &wstatus, 0);
+  while (read(fds[0], &b, sizeof b) == sizeof b) acked = b;
+  close(fds[0]);
+  ASSERT_GE(acked, 3) << "the child stopped early: status " << wstatus;
+
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  for (int seq = 1; seq <= (acked + 1) * kBatch; seq += 7) {
+    const ImportedDossier item = Transferred(seq);
+    auto events = store->ListEvents(item.dossier.code);
+    ASSERT_TRUE(events.ok()) << "acknowledged dossier " << seq << ": "
+                             << events.status().ToString();
+    EXPECT_EQ(*events, item.events);
+  }
+  std::int64_t chains = 0;
+  const Status verified = store->ForEachEventChain([&](const EventChain& c) -> Status {
+    ++chains;
+    MOTCUA_RETURN_IF_ERROR(dossier::VerifyChain(c.events));
+    if (c.events.size() != 3 || c.events.back().hash != c.head_hash) {
+      return Status::Corruption("dossier " + c.code + ": not whole");
+    }
+    return Status::Ok();
+  });
+  EXPECT_TRUE(verified.ok()) << verified.ToString();
+  EXPECT_GE(chains, (acked + 1) * kBatch);
+  EXPECT_EQ(chains % kBatch, 0) << "a batch is stored whole or not at all";
 }
 
 TEST_F(ImportedHistoryTest, EventsThatDoNotStartAtGenesisAreNotEncodedAsHistory) {
