@@ -36,6 +36,8 @@ class ByteWriter {
     PutUnsigned(s.size());
     out_.append(s);
   }
+  // Bytes of a size both sides know (a hash): no length in front.
+  void PutRaw(std::string_view bytes) { out_.append(bytes); }
   // 0 for absent, else 1 + the zig-zag value (so 0 itself stays representable).
   void PutOptional(std::optional<std::int64_t> v) {
     if (!v) {
@@ -79,8 +81,9 @@ class ByteReader {
     return static_cast<std::int64_t>((u >> 1) ^ (~(u & 1) + 1));
   }
   // A view into the input: valid while the input is.
-  std::string_view GetStringView() {
-    const std::uint64_t n = GetUnsigned();
+  std::string_view GetStringView() { return GetRaw(GetUnsigned()); }
+  // The next `n` bytes (PutRaw), as a view into the input.
+  std::string_view GetRaw(std::uint64_t n) {
     if (!ok_ || n > in_.size()) {
       Fail();
       return {};
