@@ -12,7 +12,9 @@
 //   options: --workers N (default: as the command), --batch N (as the
 //            command), --db PATH (default: a fresh file under /tmp, removed
 //            after), --no-store (parse and replay only: the cost before the
-//            store)
+//            store), --interleaved (consecutive lines on different days, the
+//            store's worst case; default: in submission order, as an export
+//            of the old system comes)
 //
 // Prints the rate, the CPU time of the process and of the store's writer
 // thread (the one serial part: dossiers per writer-CPU-second bound the rate
@@ -82,18 +84,34 @@ constexpr Kind kKinds[] = {
 constexpr int kKindCount = 6;
 constexpr int kDays = 365 * 2 - 20;  // 2023-01-02 .. mid-December 2024
 
-// Dossier i: kind i % 6, day (i / 6) % kDays, sequence i / (6 * kDays) + 1.
+// The order of the lines. kChronological, as an export of the old system
+// comes (by submission: each day's dossiers, then the next day's): dossier i
+// is kind i % 6 on day i / (6 * per_day), with sequence (i / 6) % per_day + 1,
+// per_day = ceil(total / (6 * kDays)). kInterleaved (--interleaved), the
+// worst case for the store: dossier i is kind i % 6 on day (i / 6) % kDays
+// with sequence i / (6 * kDays) + 1, so that consecutive dossiers fall on
+// different days and every commit inserts all over the date-ordered indexes
+// (dossier_by_time, dossier_by_agency, the code, report_fact).
+enum class Order { kChronological, kInterleaved };
+
 class GeneratedSource : public import::LineSource {
  public:
-  explicit GeneratedSource(std::int64_t total) : total_(total) {}
+  GeneratedSource(std::int64_t total, Order order)
+      : total_(total),
+        order_(order),
+        per_day_((total + kKindCount * kDays - 1) / (kKindCount * kDays)) {}
 
   Result<bool> Next(std::string* line) override {
     if (next_ >= total_) return false;
     const std::int64_t i = next_++;
     const Kind& k = kKinds[i % kKindCount];
-    const DayNumber day =
-        DaysFromCivil({2023, 1, 2}) + static_cast<DayNumber>((i / kKindCount) % kDays);
-    const int seq = static_cast<int>(i / (kKindCount * kDays)) + 1;
+    const bool chronological = order_ == Order::kChronological;
+    const DayNumber day = DaysFromCivil({2023, 1, 2}) +
+                          static_cast<DayNumber>(chronological ? i / (kKindCount * per_day_)
+                                                               : (i / kKindCount) % kDays);
+    const int seq =
+        static_cast<int>(chronological ? (i / kKindCount) % per_day_ : i / (kKindCount * kDays)) +
+        1;
     const CivilDate d = CivilFromDays(day);
     const CivilDate d2 = CivilFromDays(day + 2);
     const CivilDate d3 = CivilFromDays(day + 3);
@@ -117,6 +135,8 @@ class GeneratedSource : public import::LineSource {
 
  private:
   const std::int64_t total_;
+  const Order order_;
+  const std::int64_t per_day_;
   std::int64_t next_ = 0;
 };
 
@@ -161,9 +181,9 @@ void RemoveDatabase(const std::string& db) {
 
 // Each stage alone on this thread, over the same `total` lines in chunks of
 // `batch`: CPU microseconds per dossier.
-void RunStages(std::int64_t total, std::size_t batch, const import::ReplayContext& ctx,
+void RunStages(std::int64_t total, std::size_t batch, Order order, const import::ReplayContext& ctx,
                store::sqlite::SqliteStore& store) {
-  GeneratedSource source(total);
+  GeneratedSource source(total, order);
   cli::StoreImportSink sink(store, {});
   double parse = 0, replay = 0, prepare = 0;
   std::int64_t done = 0;
@@ -215,10 +235,16 @@ int main(int argc, char** argv) {
   int workers = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) - 1);
   std::string db;
   bool no_store = false, stages = false;
+  Order order = Order::kChronological;
   for (int i = 1; i < argc; i += 2) {
     const std::string key = argv[i];
     if (key == "--no-store" || key == "--stages") {
       (key == "--stages" ? stages : no_store) = true;
+      --i;
+      continue;
+    }
+    if (key == "--interleaved") {
+      order = Order::kInterleaved;
       --i;
       continue;
     }
@@ -237,7 +263,7 @@ int main(int argc, char** argv) {
     else {
       std::fprintf(stderr,
                    "usage: import_bench [--dossiers N] [--batch N] [--workers N] [--db PATH] "
-                   "[--no-store] [--stages]\n");
+                   "[--no-store] [--stages] [--interleaved]\n");
       return 2;
     }
   }
@@ -260,18 +286,19 @@ int main(int argc, char** argv) {
   if (!store.ok()) Die(store.status());
   const import::ReplayContext ctx{&*catalog, &*cal};
   std::printf(
-      "import_bench: %lld dossiers x 5 events, batch %zu, %d worker(s), %u core(s), "
+      "import_bench: %lld dossiers x 5 events, %s, batch %zu, %d worker(s), %u core(s), "
       "load average %s\n",
-      static_cast<long long>(total), batch, workers, std::thread::hardware_concurrency(),
-      LoadAverage().c_str());
+      static_cast<long long>(total),
+      order == Order::kChronological ? "in submission order" : "days interleaved", batch, workers,
+      std::thread::hardware_concurrency(), LoadAverage().c_str());
 
   if (stages) {
-    RunStages(total, batch, ctx, **store);
+    RunStages(total, batch, order, ctx, **store);
   } else {
     cli::StoreImportSink store_sink(**store, {});
     NullSink null_sink;
     import::ImportSink& sink = no_store ? static_cast<import::ImportSink&>(null_sink) : store_sink;
-    GeneratedSource source(total);
+    GeneratedSource source(total, order);
     Sampler sampler(total);
     import::ImportOptions options;
     options.workers = workers;
