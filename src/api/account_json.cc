@@ -148,7 +148,7 @@ void AddAccountSchemas(http::SchemaRegistry& schemas) {
          {"revoked_at", DateTimeOrNull()},
          {"live", Bool()}}}});
   schemas.Add(
-      "Session",
+      "LoginSession",
       {{"type", "object"},
        {"description", "A login session without its token; label is the browser's User-Agent."},
        {"required", {"id", "label", "created_at", "expires_at", "revoked_at", "live"}},

@@ -38,7 +38,7 @@ nlohmann::json SessionJson(const store::Credential& credential, Instant now);
 // {"id","at","actor","acting_for","request_id","action","target","detail"}
 nlohmann::json AuditJson(const store::AuditEntry& entry);
 
-// Registers "User", "Grant", "ApiToken", "Session" and "AuditEntry" (the row schemas the
+// Registers "User", "Grant", "ApiToken", "LoginSession" and "AuditEntry" (the row schemas the
 // route groups build on) unless "User" is registered already, so each group
 // may call it.
 void AddAccountSchemas(http::SchemaRegistry& schemas);

@@ -579,7 +579,7 @@ void AddSchemas(http::SchemaRegistry& schemas) {
          {"contract_reference",
           MaxLength({{"type", "string"}}, text_limits::kContractReference)}}}});
   schemas.Add("ApiTokenList", ListOf("api_tokens", "ApiToken"));
-  schemas.Add("SessionList", ListOf("sessions", "Session"));
+  schemas.Add("SessionList", ListOf("sessions", "LoginSession"));
   schemas.Add("SessionsEnded",
               {{"type", "object"},
                {"required", {"sessions_ended"}},
