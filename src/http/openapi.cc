@@ -1,7 +1,6 @@
 #include "http/openapi.h"
 
 #include <algorithm>
-#include <cassert>
 #include <set>
 
 namespace motcua::http {
@@ -41,13 +40,16 @@ SchemaRegistry::SchemaRegistry() {
 }
 
 void SchemaRegistry::Add(const std::string& name, nlohmann::json schema) {
-  const bool inserted = schemas_.emplace(name, std::move(schema)).second;
-  assert(inserted && "schema registered twice");
-  (void)inserted;
+  if (!schemas_.emplace(name, std::move(schema)).second) duplicates_.push_back(name);
 }
 
 Result<nlohmann::json> BuildOpenApi(const RouteTable& routes, const SchemaRegistry& schemas,
                                     const ApiInfo& info) {
+  if (!schemas.duplicates().empty()) {
+    // Two route groups gave one name to two schemas: one of them would be
+    // documented wrong.
+    return Status::InvalidArgument("schema " + schemas.duplicates().front() + " registered twice");
+  }
   nlohmann::json paths = nlohmann::json::object();
   for (const Route& route : routes.routes()) {
     const RouteDoc& doc = route.doc;

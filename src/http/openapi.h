@@ -16,6 +16,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "http/route.h"
 #include "util/status.h"
@@ -26,13 +27,16 @@ class SchemaRegistry {
  public:
   SchemaRegistry();  // holds "Error" already
 
-  // REQUIRES: `name` not yet registered.
+  // A name registered before keeps its first schema; the name is noted in
+  // duplicates(), and BuildOpenApi (so the server's start) then fails.
   void Add(const std::string& name, nlohmann::json schema);
   bool Has(const std::string& name) const { return schemas_.count(name) > 0; }
   const std::map<std::string, nlohmann::json>& schemas() const { return schemas_; }
+  const std::vector<std::string>& duplicates() const { return duplicates_; }
 
  private:
   std::map<std::string, nlohmann::json> schemas_;
+  std::vector<std::string> duplicates_;
 };
 
 struct ApiInfo {
@@ -41,7 +45,8 @@ struct ApiInfo {
   std::string description;
 };
 
-// InvalidArgument when a route names an unregistered schema.
+// InvalidArgument when a route names an unregistered schema or a schema
+// name was registered twice.
 Result<nlohmann::json> BuildOpenApi(const RouteTable& routes, const SchemaRegistry& schemas,
                                     const ApiInfo& info);
 

@@ -163,6 +163,18 @@ TEST(OpenApi, ARouteNamingAnUnknownSchemaFailsTheDocument) {
   EXPECT_FALSE(BuildOpenApi(t, SchemaRegistry(), {}).ok());
 }
 
+TEST(OpenApi, ASchemaNameRegisteredTwiceFailsTheDocument) {
+  RouteTable t;
+  ASSERT_TRUE(t.Add(R(Method::kGet, "/x", "x")).ok());
+  SchemaRegistry schemas;
+  schemas.Add("Session", {{"type", "object"}});
+  schemas.Add("Session", {{"type", "array"}});
+  EXPECT_EQ(schemas.schemas().at("Session")["type"], "object");
+  const auto doc = BuildOpenApi(t, schemas, {});
+  ASSERT_FALSE(doc.ok());
+  EXPECT_NE(doc.status().message().find("Session"), std::string::npos);
+}
+
 TEST(OpenApi, EachRouteBecomesOneOperationWithItsPolicy) {
   RouteTable t;
   Route r = R(Method::kPost, "/api/v1/dossiers/{code}/{action}", "act");
