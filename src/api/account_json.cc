@@ -18,6 +18,29 @@ json Bool() { return {{"type", "boolean"}}; }
 
 json Enum(std::vector<std::string> values) { return {{"type", "string"}, {"enum", values}}; }
 
+// A listed credential (SessionJson, ApiTokenJson): an API token also names
+// its user and its creator.
+json CredentialSchema(const char* description, bool with_owner) {
+  json required = json::array();
+  json properties = json::object();
+  const auto add = [&](const char* name, json schema) {
+    required.push_back(name);
+    properties[name] = std::move(schema);
+  };
+  add("id", Int());
+  if (with_owner) add("login", Str());
+  add("label", Str());
+  if (with_owner) add("created_by", Str());
+  add("created_at", DateTime());
+  add("expires_at", DateTimeOrNull());
+  add("revoked_at", DateTimeOrNull());
+  add("live", Bool());
+  return {{"type", "object"},
+          {"description", description},
+          {"required", std::move(required)},
+          {"properties", std::move(properties)}};
+}
+
 }  // namespace
 
 json InstantJson(std::optional<Instant> t) {
@@ -55,17 +78,6 @@ json GrantJson(const access::Grant& grant, Instant now, const catalog::Catalog* 
   return out;
 }
 
-json ApiTokenJson(const store::Credential& c, Instant now) {
-  return {{"id", c.id},
-          {"login", c.login},
-          {"label", c.label},
-          {"created_by", c.created_by},
-          {"created_at", FormatDateTime(c.created_at)},
-          {"expires_at", InstantJson(c.expires_at)},
-          {"revoked_at", InstantJson(c.revoked_at)},
-          {"live", c.LiveAt(now)}};
-}
-
 json SessionJson(const store::Credential& c, Instant now) {
   return {{"id", c.id},
           {"label", c.label},
@@ -73,6 +85,13 @@ json SessionJson(const store::Credential& c, Instant now) {
           {"expires_at", InstantJson(c.expires_at)},
           {"revoked_at", InstantJson(c.revoked_at)},
           {"live", c.LiveAt(now)}};
+}
+
+json ApiTokenJson(const store::Credential& c, Instant now) {
+  json out = SessionJson(c, now);
+  out["login"] = c.login;
+  out["created_by"] = c.created_by;
+  return out;
 }
 
 json AuditJson(const store::AuditEntry& e) {
@@ -132,33 +151,12 @@ void AddAccountSchemas(http::SchemaRegistry& schemas) {
                  {"tier", Enum({"primary", "backup"})},
                  {"contract_reference", Str()},
                  {"in_force", Bool()}}}});
-  schemas.Add(
-      "ApiToken",
-      {{"type", "object"},
-       {"description", "An API token without its secret (shown only at creation)."},
-       {"required",
-        {"id", "login", "label", "created_by", "created_at", "expires_at", "revoked_at", "live"}},
-       {"properties",
-        {{"id", Int()},
-         {"login", Str()},
-         {"label", Str()},
-         {"created_by", Str()},
-         {"created_at", DateTime()},
-         {"expires_at", DateTimeOrNull()},
-         {"revoked_at", DateTimeOrNull()},
-         {"live", Bool()}}}});
-  schemas.Add(
-      "LoginSession",
-      {{"type", "object"},
-       {"description", "A login session without its token; label is the browser's User-Agent."},
-       {"required", {"id", "label", "created_at", "expires_at", "revoked_at", "live"}},
-       {"properties",
-        {{"id", Int()},
-         {"label", Str()},
-         {"created_at", DateTime()},
-         {"expires_at", DateTimeOrNull()},
-         {"revoked_at", DateTimeOrNull()},
-         {"live", Bool()}}}});
+  schemas.Add("ApiToken",
+              CredentialSchema("An API token without its secret (shown only at creation).",
+                               /*with_owner=*/true));
+  schemas.Add("LoginSession", CredentialSchema("A login session without its token; label is "
+                                               "the browser's User-Agent.",
+                                               /*with_owner=*/false));
   schemas.Add("AuditEntry",
               {{"type", "object"},
                {"required",
