@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config clang-format
   libgtest-dev libgmock-dev libbenchmark-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql
-  libsodium-dev libssl-dev libicu-dev
+  libsodium-dev libssl-dev libicu-dev libgoogle-perftools-dev
   libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   librestinio-dev libasio-dev libhttp-parser-dev libkainjow-mustache-dev
   libhpdf-dev libqrencode-dev libxlsxwriter-dev fonts-dejavu-core
