@@ -1,12 +1,14 @@
 // Database: one SQLite file opened for the store: durability pragmas, schema
 // migrations, the group-commit writer and the pool of readers.
 //
-// Durability: WAL journal with synchronous=FULL, so every COMMIT fsyncs the
-// WAL before it returns and an acknowledged write survives a crash or power
-// loss (https://sqlite.org/pragma.html#pragma_synchronous: in WAL mode NORMAL
-// may lose the last commits on power loss; FULL does not). The writer batches
-// concurrent writes into one commit (see group_commit.h), which is what makes
-// FULL affordable. Checkpoints run on their own thread (checkpointer.h).
+// Durability: WAL journal; an acknowledged write survives a crash or power
+// loss. The writer batches concurrent writes into one commit and makes the
+// WAL durable after the COMMIT, on a thread of its own, before it
+// acknowledges any of them (group_commit.h, pipelined durability; the
+// connection runs synchronous=NORMAL, which by itself may lose the last
+// commits on power loss, https://sqlite.org/pragma.html#pragma_synchronous,
+// and the flush after it gives FULL's guarantee). Checkpoints run on their
+// own thread (checkpointer.h), with synchronous=FULL.
 //
 // Thread-safety: writer() and readers() may be used from any thread.
 // Ownership: the Database owns its connections and the writer thread;

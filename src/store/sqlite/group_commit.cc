@@ -42,7 +42,10 @@ double ThreadCpuSeconds() {
 }  // namespace
 
 GroupCommitWriter::GroupCommitWriter(std::unique_ptr<Connection> conn, Options options)
-    : conn_(std::move(conn)), options_(options), thread_([this] { Loop(); }) {}
+    : conn_(std::move(conn)),
+      options_(std::move(options)),
+      flusher_(options_.flush_wal ? std::thread([this] { FlushLoop(); }) : std::thread()),
+      thread_([this] { Loop(); }) {}
 
 GroupCommitWriter::~GroupCommitWriter() {
   {
@@ -51,6 +54,13 @@ GroupCommitWriter::~GroupCommitWriter() {
   }
   wake_.notify_one();
   thread_.join();
+  if (!flusher_.joinable()) return;
+  {
+    std::lock_guard lock(flush_mu_);
+    flush_stopping_ = true;
+  }
+  flush_wake_.notify_one();
+  flusher_.join();
 }
 
 std::future<Status> GroupCommitWriter::Submit(Job job, AfterCommit after_commit) {
@@ -119,8 +129,8 @@ void GroupCommitWriter::Loop() {
 bool GroupCommitWriter::RunBatchWithoutSavepoints(std::vector<Pending>& batch) {
   if (!conn_->ExecCached("BEGIN IMMEDIATE").ok()) return false;
   bool all_ok = true;
-  for (Pending& p : batch) {
-    if (!RunJob(*conn_, p.job).ok() || !conn_->InTransaction()) {
+  for (size_t i = 0; i < batch.size() || TakeMoreWhileFlushing(batch); ++i) {
+    if (!RunJob(*conn_, batch[i].job).ok() || !conn_->InTransaction()) {
       all_ok = false;
       break;
     }
@@ -134,8 +144,72 @@ bool GroupCommitWriter::RunBatchWithoutSavepoints(std::vector<Pending>& batch) {
   return false;
 }
 
+bool GroupCommitWriter::TakeMoreWhileFlushing(std::vector<Pending>& batch) {
+  if (!options_.flush_wal) return false;
+  std::unique_lock lock(mu_);
+  while (unflushed_ > 0 && !stopping_ && batch.size() < options_.max_batch) {
+    if (!queue_.empty()) {
+      while (!queue_.empty() && batch.size() < options_.max_batch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+      return true;
+    }
+    wake_.wait(lock);
+  }
+  return false;
+}
+
 void GroupCommitWriter::Complete(std::vector<Pending>& batch, std::vector<Status>& results,
                                  bool committed) {
+  if (!options_.flush_wal) {
+    Finish(batch, results, committed);
+    return;
+  }
+  {
+    std::lock_guard lock(mu_);
+    ++unflushed_;
+  }
+  // Even a batch that committed nothing waits for the flush: its answers may
+  // depend on an earlier batch's writes (acknowledgements in order).
+  {
+    std::lock_guard lock(flush_mu_);
+    ran_.push_back(Ran{std::move(batch), std::move(results), committed});
+  }
+  flush_wake_.notify_one();
+}
+
+void GroupCommitWriter::FlushLoop() {
+  std::deque<Ran> taken;
+  while (true) {
+    {
+      std::unique_lock lock(flush_mu_);
+      flush_wake_.wait(lock, [&] { return flush_stopping_ || !ran_.empty(); });
+      if (ran_.empty()) return;  // stopping, and every batch is completed
+      taken.swap(ran_);
+    }
+    bool any_committed = false;
+    for (const Ran& ran : taken) any_committed = any_committed || ran.committed;
+    const Status flushed = any_committed ? options_.flush_wal() : Status::Ok();
+    for (Ran& ran : taken) {
+      if (ran.committed && !flushed.ok()) {
+        for (Status& result : ran.results) {
+          if (result.ok()) result = flushed.WithContext("flushing the WAL after commit");
+        }
+      }
+      Finish(ran.batch, ran.results, ran.committed);
+    }
+    {
+      std::lock_guard lock(mu_);
+      unflushed_ -= taken.size();
+    }
+    wake_.notify_one();  // a writer holding its transaction open may commit now
+    taken.clear();
+  }
+}
+
+void GroupCommitWriter::Finish(std::vector<Pending>& batch, std::vector<Status>& results,
+                               bool committed) {
   if (committed) {
     for (size_t i = 0; i < batch.size(); ++i) {
       if (results[i].ok() && batch[i].after_commit) batch[i].after_commit();
