@@ -49,6 +49,16 @@ struct StoredHead {
   // The key of its report_fact row.
   std::string facts_agency;
   Instant submitted_at = 0;
+  // The other columns that some index of `dossier` holds (or filters on):
+  // UpdateDossier sets only those that change (with `state` and
+  // `submitted_at` above).
+  std::string code;
+  std::string agency;
+  std::string handler;
+  std::string phone_key;
+  std::string applicant_login;
+  std::optional<Instant> due_at;
+  bool is_open = false;
 };
 // nullopt when no dossier has `code`.
 Result<std::optional<StoredHead>> FindHead(Connection& conn, std::string_view code);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "report/report.h"
+#include "store/sqlite/dossier_rows.h"
 #include "store/sqlite/migrate.h"
 #include "store/sqlite/schema.h"
 #include "store/sqlite/temp_dir_testing.h"
@@ -257,6 +258,60 @@ TEST_F(SqliteStoreTest, TheApiLookupsUseTheirIndexes) {
     EXPECT_NE(plan.find(l.index), std::string::npos) << l.sql << "\n" << plan;
     EXPECT_EQ(plan.find("SCAN"), std::string::npos) << l.sql << "\n" << plan;
   }
+}
+
+// UpdateDossier names in SET only the indexed columns that change: every
+// index must still agree with the table after each kind of transition.
+TEST_F(SqliteStoreTest, IndexesStayInStepWhenATransitionSetsOnlyTheColumnsThatChange) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  dossier::Dossier d = Create(*store, LocalTime("2026-03-02 09:00"));
+  const auto count = [&](const std::string& sql, const std::string& value) -> std::int64_t {
+    auto lease = store->database().readers().Acquire();
+    EXPECT_TRUE(lease.ok());
+    auto stmt = (*lease)->Prepare(sql);
+    EXPECT_TRUE(stmt.ok()) << sql;
+    stmt->Bind(1, value);
+    auto row = stmt->Step();
+    EXPECT_TRUE(row.ok() && *row);
+    return stmt->ColumnInt(0);
+  };
+  const auto integrity = [&] {
+    auto lease = store->database().readers().Acquire();
+    auto stmt = (*lease)->Prepare("PRAGMA integrity_check");
+    auto row = stmt->Step();
+    return row.ok() && *row ? stmt->ColumnText(0) : std::string("no answer");
+  };
+  Instant at = LocalTime("2026-03-02 10:00");
+  for (dossier::Action action :
+       {dossier::Action::kReceive, dossier::Action::kTransfer, dossier::Action::kExtend,
+        dossier::Action::kResolve, dossier::Action::kReturn}) {
+    auto t = maker_.Step(d, action, at);
+    ASSERT_TRUE(t.ok()) << dossier::ActionName(action) << ": " << t.status().ToString();
+    TransitionWrite w;
+    w.expected_version = d.version;
+    w.transition = std::move(t).value();
+    auto after = store->ApplyTransition(w);
+    ASSERT_TRUE(after.ok()) << dossier::ActionName(action) << ": " << after.status().ToString();
+    d = std::move(after).value();
+    at += 3600;
+    SCOPED_TRACE(dossier::ActionName(action));
+    EXPECT_EQ(integrity(), "ok");
+    const std::int64_t open = IsOpenForWork(d.state) ? 1 : 0;
+    EXPECT_EQ(count("SELECT count(*) FROM dossier INDEXED BY dossier_open_by_state "
+                    "WHERE is_open = 1 AND state = ?1",
+                    dossier::StateName(d.state)),
+              open);
+    EXPECT_EQ(count("SELECT count(*) FROM dossier INDEXED BY dossier_open_by_handler "
+                    "WHERE is_open = 1 AND handler = ?1",
+                    d.handler),
+              open);
+    EXPECT_EQ(count("SELECT count(*) FROM dossier INDEXED BY dossier_by_agency WHERE agency = ?1",
+                    d.agency_code),
+              1);
+    EXPECT_EQ(count("SELECT version FROM dossier WHERE code = ?1", d.code), d.version);
+  }
+  EXPECT_EQ(d.state, dossier::State::kReturned);
 }
 
 TEST(StoreUrl, SqliteUrlsOpenAndPostgresIsNotBuiltYet) {
