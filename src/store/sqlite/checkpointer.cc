@@ -21,6 +21,7 @@ Checkpointer::Checkpointer(std::unique_ptr<Connection> conn, int pages, int rest
     : conn_(std::move(conn)),
       pages_(pages),
       restart_pages_(restart_pages),
+      next_rewind_at_(restart_pages),
       thread_([this] { Loop(); }) {}
 
 Checkpointer::~Checkpointer() {
@@ -39,6 +40,8 @@ int Checkpointer::runs() const {
 
 int Checkpointer::OnCommit(void* self, sqlite3*, const char*, int pages) {
   auto* c = static_cast<Checkpointer*>(self);
+  c->wal_pages_ = pages;
+  if (pages < c->restart_pages_) c->next_rewind_at_ = c->restart_pages_;  // rewound
   if (pages >= c->pages_) {
     {
       std::lock_guard lock(c->mu_);
@@ -61,13 +64,24 @@ void Checkpointer::Loop() {
     // Errors are not fatal here: SQLITE_BUSY means another checkpoint is
     // running, and a failed checkpoint leaves the pages safe in the WAL to be
     // copied next time.
-    sqlite3_wal_checkpoint_v2(conn_->raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
-    if (log >= restart_pages_) {
-      sqlite3_wal_checkpoint_v2(conn_->raw(), nullptr, SQLITE_CHECKPOINT_RESTART, &log, &done);
+    {
+      std::lock_guard one_at_a_time(checkpoint_mu_);
+      sqlite3_wal_checkpoint_v2(conn_->raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
     }
     std::lock_guard lock(mu_);
     ++runs_;
   }
+}
+
+void Checkpointer::RewindWalIfLarge(Connection& writer) {
+  if (wal_pages_ < next_rewind_at_) return;
+  next_rewind_at_ = wal_pages_ + pages_;  // unless the WAL is rewound meanwhile
+  int log = 0, done = 0;
+  // After the background checkpoint, if one is running (a second checkpoint
+  // would get SQLITE_BUSY at once). Errors are not fatal: the frames stay in
+  // the WAL and the rewind is tried again later.
+  std::lock_guard one_at_a_time(checkpoint_mu_);
+  sqlite3_wal_checkpoint_v2(writer.raw(), nullptr, SQLITE_CHECKPOINT_RESTART, &log, &done);
 }
 
 }  // namespace motcua::store::sqlite

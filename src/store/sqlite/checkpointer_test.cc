@@ -45,6 +45,8 @@ TEST(Checkpointer, ContinuousWritesKeepTheWalBoundedAndLoseNothing) {
   for (int group = 0; group < 10; ++group) {
     const int before = (*checkpointer)->runs();
     for (int batch = 0; batch < 10; ++batch) {
+      // As the group-commit writer does between two transactions.
+      (*checkpointer)->RewindWalIfLarge(*writer);
       ASSERT_TRUE(InsertRows(*writer, (group * 10 + batch) * 20, 20).ok());
     }
     for (int i = 0; i < 500 && (*checkpointer)->runs() == before; ++i) {
@@ -52,13 +54,43 @@ TEST(Checkpointer, ContinuousWritesKeepTheWalBoundedAndLoseNothing) {
     }
     ASSERT_GT((*checkpointer)->runs(), before) << "no checkpoint after group " << group;
   }
-  // Without checkpoints the WAL would hold all ~6 MB; the restarts keep it
+  // Without checkpoints the WAL would hold all ~6 MB; the rewinds keep it
   // near the restart threshold (200 pages of 4 KB) plus what one batch adds.
   const auto wal = std::filesystem::file_size(path + "-wal");
   EXPECT_LT(wal, 3u * 1024 * 1024) << "WAL of " << wal << " bytes";
+  EXPECT_GT(wal, 0u);
   auto count = writer->Prepare("SELECT count(*) FROM t");
   ASSERT_TRUE(*count->Step());
   EXPECT_EQ(count->ColumnInt(0), 2000);
+}
+
+// The background thread kept out (it would wake only past a million pages):
+// what bounds the WAL is the writer's own rewind between transactions.
+TEST(Checkpointer, TheWriterRewindsALargeWalBetweenTransactions) {
+  for (const bool rewind : {false, true}) {
+    SCOPED_TRACE(rewind ? "with rewinds" : "without");
+    TempDir dir;
+    const std::string path = dir.File("r.db");
+    auto writer = OpenWriter(path);
+    auto checkpointer = Checkpointer::Start(path, *writer, /*pages=*/1'000'000,
+                                            /*restart_pages=*/200);
+    ASSERT_TRUE(checkpointer.ok()) << checkpointer.status().ToString();
+    for (int batch = 0; batch < 100; ++batch) {
+      if (rewind) (*checkpointer)->RewindWalIfLarge(*writer);
+      ASSERT_TRUE(InsertRows(*writer, batch * 20, 20).ok());
+    }
+    const auto wal = std::filesystem::file_size(path + "-wal");
+    // 2,000 rows of 3 KB: about 6 MB of WAL when nothing rewinds it.
+    if (rewind) {
+      EXPECT_LT(wal, 3u * 1024 * 1024) << "WAL of " << wal << " bytes";
+    } else {
+      EXPECT_GT(wal, 5u * 1024 * 1024) << "WAL of " << wal << " bytes";
+    }
+    EXPECT_EQ((*checkpointer)->runs(), 0);
+    auto count = writer->Prepare("SELECT count(*) FROM t");
+    ASSERT_TRUE(*count->Step());
+    EXPECT_EQ(count->ColumnInt(0), 2000);
+  }
 }
 
 }  // namespace

@@ -63,8 +63,11 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
   auto flusher = std::make_shared<WalFlusher>(wal);
   auto writer = std::make_unique<GroupCommitWriter>(
       std::move(conn),
-      GroupCommitWriter::Options{.max_batch = options.max_batch,
-                                 .flush_wal = [flusher] { return flusher->Flush(); }});
+      GroupCommitWriter::Options{
+          .max_batch = options.max_batch,
+          .flush_wal = [flusher] { return flusher->Flush(); },
+          .between_transactions =
+              [cp = checkpointer.get()](Connection& writer) { cp->RewindWalIfLarge(writer); }});
   auto readers = std::make_unique<ReadPool>(path, options.readers < 1 ? 1 : options.readers);
   std::unique_ptr<WalStamp> stamp = WalStamp::Open(path);
   return std::unique_ptr<Database>(new Database(path, std::move(checkpointer), std::move(writer),

@@ -115,6 +115,7 @@ void GroupCommitWriter::Loop() {
       }
     }
     const double cpu_before = ThreadCpuSeconds();
+    if (options_.between_transactions) options_.between_transactions(*conn_);
     RunBatch(batch);
     batch.clear();
     const double cpu = ThreadCpuSeconds() - cpu_before;

@@ -97,6 +97,9 @@ class GroupCommitWriter {
     // synchronous=NORMAL or FULL. Null: the writer completes each batch
     // right after its COMMIT, which must then be durable (FULL).
     std::function<Status()> flush_wal;
+    // Run on the writer thread before each batch, with no transaction open
+    // (Checkpointer::RewindWalIfLarge). Null: nothing.
+    std::function<void(Connection&)> between_transactions;
   };
 
   // Takes the connection and starts the writer thread.

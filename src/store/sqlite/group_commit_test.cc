@@ -275,14 +275,22 @@ class HeldFlush {
                            "CREATE TABLE item(id INTEGER PRIMARY KEY, note TEXT NOT NULL);")
                     .ok());
     readers_ = std::make_unique<ReadPool>(path, 1);
-    writer_ = std::make_unique<GroupCommitWriter>(std::move(conn).value(),
-                                                  GroupCommitWriter::Options{.flush_wal = [this] {
-                                                    std::unique_lock lock(mu_);
-                                                    ++flushes_;
-                                                    flushing_.notify_all();
-                                                    opened_.wait(lock, [&] { return !hold_; });
-                                                    return answer_;
-                                                  }});
+    writer_ = std::make_unique<GroupCommitWriter>(
+        std::move(conn).value(), GroupCommitWriter::Options{.flush_wal =
+                                                                [this] {
+                                                                  std::unique_lock lock(mu_);
+                                                                  ++flushes_;
+                                                                  flushing_.notify_all();
+                                                                  opened_.wait(
+                                                                      lock, [&] { return !hold_; });
+                                                                  return answer_;
+                                                                },
+                                                            .between_transactions =
+                                                                [this](Connection& conn) {
+                                                                  ++between_;
+                                                                  if (conn.InTransaction())
+                                                                    ++between_in_transaction_;
+                                                                }});
   }
   ~HeldFlush() { Open(); }
 
@@ -327,6 +335,11 @@ class HeldFlush {
   int flushes_ = 0;
   Status answer_;
   std::unique_ptr<ReadPool> readers_;
+
+ public:
+  std::atomic<int> between_{0}, between_in_transaction_{0};
+
+ private:
   std::unique_ptr<GroupCommitWriter> writer_;  // last: destroyed first
 };
 
@@ -379,6 +392,14 @@ TEST(GroupCommitFlush, JobsArrivingDuringAFlushRunAtOnceAndShareTheNextCommit) {
   EXPECT_EQ(held.Rows(), 21);
   EXPECT_EQ(held.writer().commits(), 2u) << "the first write, then the twenty together";
   EXPECT_EQ(held.flushes(), 2);
+}
+
+TEST(GroupCommitFlush, TheHookBetweenTransactionsRunsBeforeEachBatchWithNoneOpen) {
+  TempDir dir;
+  HeldFlush held(dir.File("f.db"));
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(held.writer().Write(Insert(i)).ok());
+  EXPECT_EQ(held.between_.load(), 5) << "one batch per write, one after another";
+  EXPECT_EQ(held.between_in_transaction_.load(), 0);
 }
 
 TEST(GroupCommitFlush, AFailedFlushFailsItsWritesAndSkipsTheirHooks) {
