@@ -81,7 +81,13 @@ void Checkpointer::RewindWalIfLarge(Connection& writer) {
   // would get SQLITE_BUSY at once). Errors are not fatal: the frames stay in
   // the WAL and the rewind is tried again later.
   std::lock_guard one_at_a_time(checkpoint_mu_);
+  // Readers are waited for briefly, not for the writer's usual busy timeout:
+  // a long read (a report, another process' `audit verify`) would hold every
+  // write back meanwhile. Past it, the checkpoint ends as a PASSIVE one.
+  const int usual = writer.busy_timeout_ms();
+  writer.SetBusyTimeout(kRewindWaitMs);
   sqlite3_wal_checkpoint_v2(writer.raw(), nullptr, SQLITE_CHECKPOINT_RESTART, &log, &done);
+  writer.SetBusyTimeout(usual);
 }
 
 }  // namespace motcua::store::sqlite

@@ -55,12 +55,12 @@ class Checkpointer {
 
   // Called on the writer's thread with no transaction open (group_commit.h,
   // Options::between_transactions). When the WAL holds restart_pages pages
-  // or more, checkpoints it on `writer` (RESTART: readers are waited for,
-  // through the connection's busy handler) so that the next write
-  // transaction starts the WAL anew. Should that fail (a reader kept its
-  // snapshot past the busy timeout), it is tried again after another
-  // `pages` pages.
+  // or more, checkpoints it on `writer` (RESTART: readers still on the WAL
+  // are waited for, up to kRewindWaitMs) so that the next write transaction
+  // starts the WAL anew. Should a reader keep its snapshot longer, the rewind
+  // is tried again after another `pages` pages.
   void RewindWalIfLarge(Connection& writer);
+  static constexpr int kRewindWaitMs = 50;
 
  private:
   Checkpointer(std::unique_ptr<Connection> conn, int pages, int restart_pages);

@@ -93,5 +93,42 @@ TEST(Checkpointer, TheWriterRewindsALargeWalBetweenTransactions) {
   }
 }
 
+// A reader that keeps its snapshot (a long report, `audit verify` in another
+// process) delays a rewind by kRewindWaitMs, not by the writer's busy timeout
+// of 10 s; the WAL is rewound at a later try, once the reader is gone.
+TEST(Checkpointer, ALongReaderDelaysARewindBrieflyAndOnlyOnce) {
+  TempDir dir;
+  const std::string path = dir.File("l.db");
+  auto writer = OpenWriter(path);
+  ASSERT_EQ(writer->busy_timeout_ms(), 10'000);
+  auto checkpointer = Checkpointer::Start(path, *writer, /*pages=*/20, /*restart_pages=*/200);
+  ASSERT_TRUE(checkpointer.ok());
+  auto reader = Connection::Open(path, ConnectionOptions{});
+  ASSERT_TRUE(reader.ok());
+  ASSERT_TRUE(InsertRows(*writer, 0, 20).ok());
+  ASSERT_TRUE((*reader)->Exec("BEGIN").ok());
+  {
+    auto snapshot = (*reader)->Prepare("SELECT count(*) FROM t");
+    ASSERT_TRUE(*snapshot->Step());                  // the read transaction now holds its snapshot
+    ASSERT_TRUE(InsertRows(*writer, 20, 400).ok());  // ~300 pages: past 200
+    const auto start = std::chrono::steady_clock::now();
+    (*checkpointer)->RewindWalIfLarge(*writer);
+    const auto waited = std::chrono::steady_clock::now() - start;
+    EXPECT_LT(waited, std::chrono::seconds(3)) << "waited for the busy timeout";
+    EXPECT_EQ(writer->busy_timeout_ms(), 10'000) << "the usual timeout is back";
+    ASSERT_TRUE(InsertRows(*writer, 420, 20).ok());
+    EXPECT_EQ(snapshot->ColumnInt(0), 20);
+  }
+  ASSERT_TRUE((*reader)->Exec("COMMIT").ok());
+  // Later tries (after another 20 pages each) rewind it once the reader is gone.
+  for (int i = 0; i < 20; ++i) {
+    (*checkpointer)->RewindWalIfLarge(*writer);
+    ASSERT_TRUE(InsertRows(*writer, 440 + i * 20, 20).ok());
+  }
+  auto frames = writer->Prepare("PRAGMA wal_checkpoint(PASSIVE)");
+  ASSERT_TRUE(*frames->Step());
+  EXPECT_LT(frames->ColumnInt(1), 200) << "frames in the WAL after the last rewind";
+}
+
 }  // namespace
 }  // namespace motcua::store::sqlite

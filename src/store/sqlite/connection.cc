@@ -177,8 +177,13 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path,
   }
   std::unique_ptr<Connection> conn(new Connection(db, path));
   sqlite3_extended_result_codes(db, 1);
-  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  conn->SetBusyTimeout(options.busy_timeout_ms);
   return conn;
+}
+
+void Connection::SetBusyTimeout(int ms) {
+  sqlite3_busy_timeout(db_, ms);
+  busy_timeout_ms_ = ms;
 }
 
 Connection::~Connection() {

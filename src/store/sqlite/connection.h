@@ -135,6 +135,10 @@ class Connection {
   // transaction on its own, e.g. on SQLITE_FULL, this turns false).
   bool InTransaction() const;
 
+  // How long a statement waits for another connection's lock (SQLITE_BUSY).
+  int busy_timeout_ms() const { return busy_timeout_ms_; }
+  void SetBusyTimeout(int ms);
+
   const std::string& path() const { return path_; }
   sqlite3* raw() const { return db_; }
 
@@ -148,6 +152,7 @@ class Connection {
 
   sqlite3* db_;
   std::string path_;
+  int busy_timeout_ms_ = 0;
   // Looks up by string_view without building a std::string per Prepare.
   struct SqlHash {
     using is_transparent = void;
