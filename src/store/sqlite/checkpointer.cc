@@ -64,6 +64,7 @@ void Checkpointer::Loop() {
     // Errors are not fatal here: SQLITE_BUSY means another checkpoint is
     // running, and a failed checkpoint leaves the pages safe in the WAL to be
     // copied next time.
+    if (rewind_wanted_) continue;  // the writer's turn: it checkpoints before its next batch
     {
       std::lock_guard one_at_a_time(checkpoint_mu_);
       sqlite3_wal_checkpoint_v2(conn_->raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
@@ -75,12 +76,19 @@ void Checkpointer::Loop() {
 
 void Checkpointer::RewindWalIfLarge(Connection& writer) {
   if (wal_pages_ < next_rewind_at_) return;
+  // Not while the background checkpoint runs: a second checkpoint would get
+  // SQLITE_BUSY at once, and waiting for the background one held a batch of
+  // HTTP receives for 240 ms (its fsync of the database file). The writer
+  // tries again before its next batch.
+  // The background thread starts no other checkpoint until this one ran.
+  rewind_wanted_ = true;
+  std::unique_lock one_at_a_time(checkpoint_mu_, std::try_to_lock);
+  if (!one_at_a_time.owns_lock()) return;
+  rewind_wanted_ = false;
   next_rewind_at_ = wal_pages_ + pages_;  // unless the WAL is rewound meanwhile
   int log = 0, done = 0;
-  // After the background checkpoint, if one is running (a second checkpoint
-  // would get SQLITE_BUSY at once). Errors are not fatal: the frames stay in
-  // the WAL and the rewind is tried again later.
-  std::lock_guard one_at_a_time(checkpoint_mu_);
+  // Errors are not fatal: the frames stay in the WAL and the rewind is tried
+  // again later.
   // Readers are waited for briefly, not for the writer's usual busy timeout:
   // a long read (a report, another process' `audit verify`) would hold every
   // write back meanwhile. Past it, the checkpoint ends as a PASSIVE one.

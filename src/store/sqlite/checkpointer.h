@@ -15,7 +15,8 @@
 // checkpoint is always a little behind). So the writer, between two
 // transactions, calls RewindWalIfLarge(): once the WAL holds `restart_pages`
 // pages, that runs a RESTART checkpoint on the writer's own connection
-// (after the background one, if it is running: they take turns), which
+// (unless the background one is running: then at a later call, and the
+// background thread starts no other checkpoint meanwhile), which
 // copies the last frames and waits for the readers to leave the WAL, so that
 // the writer's next transaction rewinds it. (This thread ran the RESTART
 // before, but a RESTART must wait for the writer to be between transactions,
@@ -30,6 +31,7 @@
 // writer's connection (destroy it after the writer).
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -75,6 +77,7 @@ class Checkpointer {
   int wal_pages_ = 0;
   int next_rewind_at_;
   std::mutex checkpoint_mu_;  // held while either checkpoint runs
+  std::atomic<bool> rewind_wanted_{false};
   mutable std::mutex mu_;
   std::condition_variable wake_;
   bool pending_ = false;   // guarded by mu_

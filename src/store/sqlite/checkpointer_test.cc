@@ -127,7 +127,9 @@ TEST(Checkpointer, ALongReaderDelaysARewindBrieflyAndOnlyOnce) {
   }
   auto frames = writer->Prepare("PRAGMA wal_checkpoint(PASSIVE)");
   ASSERT_TRUE(*frames->Step());
-  EXPECT_LT(frames->ColumnInt(1), 200) << "frames in the WAL after the last rewind";
+  // At most the threshold plus a batch (about 16 pages); never rewound, it
+  // would hold over 600.
+  EXPECT_LT(frames->ColumnInt(1), 200 + 40) << "frames in the WAL after the last rewind";
 }
 
 }  // namespace
