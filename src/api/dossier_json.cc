@@ -265,7 +265,8 @@ json SummaryJson(const store::DossierSummary& s) {
           {"version", s.version}};
 }
 
-json EventJson(const dossier::Event& e, const std::string* request_id) {
+json EventJson(const store::RecordedEvent& r) {
+  const dossier::Event& e = r.event;
   json payload = json::parse(e.payload, nullptr, /*allow_exceptions=*/false);
   if (payload.is_discarded()) payload = e.payload;  // stored text, shown as is
   return {{"seq", e.seq},
@@ -276,7 +277,7 @@ json EventJson(const dossier::Event& e, const std::string* request_id) {
           {"payload", std::move(payload)},
           {"prev_hash", e.prev_hash},
           {"hash", e.hash},
-          {"request_id", request_id && !request_id->empty() ? json(*request_id) : json(nullptr)}};
+          {"request_id", r.request_id.empty() ? json(nullptr) : json(r.request_id)}};
 }
 
 json PublicDossierJson(const dossier::Dossier& d, const catalog::Catalog& catalog) {

@@ -35,8 +35,9 @@ nlohmann::json DossierJson(const dossier::Dossier& d, const catalog::Catalog& ca
 // A row of a list or a search.
 nlohmann::json SummaryJson(const store::DossierSummary& s);
 
-// One event; `request_id` is null for events the API did not write.
-nlohmann::json EventJson(const dossier::Event& e, const std::string* request_id);
+// One event with the request that wrote it (store::RecordedEvent): its id
+// is empty, and shown as null, for events the API did not write.
+nlohmann::json EventJson(const store::RecordedEvent& r);
 
 // What anyone holding the code and the applicant's phone may see: the state,
 // the due time and appointment, and what is missing. Nothing personal: no

@@ -113,15 +113,10 @@ Reply GetDossier(const ApiDeps& deps, RequestContext& ctx) {
 
 Reply ListEvents(const ApiDeps& deps, RequestContext& ctx) {
   MOTCUA_ASSIGN_OR_REPLY(const dossier::Dossier d, ReadableDossier(deps, ctx));
-  MOTCUA_ASSIGN_OR_REPLY(const std::vector<dossier::Event> events, deps.store->ListEvents(d.code));
-  // A second read: an event appended in between has no row here, and is
-  // shown without its request id rather than with another's.
-  MOTCUA_ASSIGN_OR_REPLY(const std::vector<std::string> request_ids,
-                         deps.store->ListEventRequestIds(d.code));
+  MOTCUA_ASSIGN_OR_REPLY(const std::vector<store::RecordedEvent> events,
+                         deps.store->ListEventsWithRequestIds(d.code));
   json out = json::array();
-  for (size_t i = 0; i < events.size(); ++i) {
-    out.push_back(EventJson(events[i], i < request_ids.size() ? &request_ids[i] : nullptr));
-  }
+  for (const store::RecordedEvent& r : events) out.push_back(EventJson(r));
   return Reply::Json(200, {{"code", d.code}, {"events", std::move(out)}});
 }
 

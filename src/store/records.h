@@ -39,7 +39,7 @@ struct NewDossier {
   // The delegation grant the desk used, if any (for per-delegation reports).
   std::optional<std::int64_t> desk_grant;
   // The HTTP request that made the write, stored with the event row (not part
-  // of the event hash): Store::ListEventRequestIds. Empty: none. (The
+  // of the event hash): Store::ListEventsWithRequestIds. Empty: none. (The
   // initializer keeps brace-initialized requests that omit it free of
   // -Wmissing-field-initializers.)
   std::string request_id = {};
@@ -124,6 +124,13 @@ struct SearchQuery {
 
 // One dossier's events for the audit, in order, with the head hash its
 // snapshot records.
+// An event with the id of the request that wrote it (empty for imported
+// events and for those written before request ids were kept).
+struct RecordedEvent {
+  dossier::Event event;
+  std::string request_id;
+};
+
 struct EventChain {
   std::string code;
   std::string head_hash;

@@ -121,9 +121,9 @@ class Store {
                                            int limit) = 0;
   virtual Result<std::vector<DossierSummary>> SearchDossiers(const SearchQuery& query) = 0;
 
-  // Seq 1..n with the request id each event was written by (empty for
-  // imported ones). NotFound for an unknown code.
-  virtual Result<std::vector<std::string>> ListEventRequestIds(std::string_view code) = 0;
+  // Seq 1..n, each with the request id it was written by, from one snapshot
+  // (the events and their ids always match). NotFound for an unknown code.
+  virtual Result<std::vector<RecordedEvent>> ListEventsWithRequestIds(std::string_view code) = 0;
 
   // Calls `fn` once per dossier, in storage order, with its
   // whole event chain, from one consistent snapshot; stops at the first non-ok

@@ -838,13 +838,17 @@ TEST_P(StoreSuite, EachEventKeepsTheRequestIdThatWroteIt) {
   w.transition = *t;
   w.request_id = "req-receive";
   ASSERT_TRUE(store_->ApplyTransition(w).ok());
-  auto ids = store_->ListEventRequestIds(d->code);
-  ASSERT_TRUE(ids.ok()) << ids.status().ToString();
-  EXPECT_EQ(*ids, (std::vector<std::string>{"req-submit", "req-receive"}));
-  // The request id is beside the chain, not in it.
+  auto recorded = store_->ListEventsWithRequestIds(d->code);
+  ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+  ASSERT_EQ(recorded->size(), 2u);
+  EXPECT_EQ((*recorded)[0].request_id, "req-submit");
+  EXPECT_EQ((*recorded)[1].request_id, "req-receive");
+  // The request id is beside the chain, not in it; the events are ListEvents'.
   auto events = store_->ListEvents(d->code);
   ASSERT_TRUE(events.ok());
   EXPECT_TRUE(dossier::VerifyChain(*events).ok());
+  EXPECT_EQ((*recorded)[0].event, (*events)[0]);
+  EXPECT_EQ((*recorded)[1].event, (*events)[1]);
 
   // Imported history was written by no request.
   auto old = maker_.Submit(std::string(DossierMaker::kAgency) + "-240301-0001", "C", "0",
@@ -852,8 +856,11 @@ TEST_P(StoreSuite, EachEventKeepsTheRequestIdThatWroteIt) {
   ASSERT_TRUE(old.ok());
   const std::vector<ImportedDossier> history = {{old->dossier, {old->event}, std::nullopt}};
   ASSERT_TRUE(store_->ImportDossiers(history).ok());
-  EXPECT_EQ(*store_->ListEventRequestIds(old->dossier.code), (std::vector<std::string>{""}));
-  EXPECT_EQ(store_->ListEventRequestIds("000.00.12.H29-240304-0099").status().code(),
+  recorded = store_->ListEventsWithRequestIds(old->dossier.code);
+  ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+  ASSERT_EQ(recorded->size(), 1u);
+  EXPECT_EQ((*recorded)[0].request_id, "");
+  EXPECT_EQ(store_->ListEventsWithRequestIds("000.00.12.H29-240304-0099").status().code(),
             Status::Code::kNotFound);
 }
 

@@ -19,6 +19,21 @@
 namespace motcua::store::sqlite {
 namespace {
 
+// The request id of each event, in seq order, with the events themselves
+// checked against ListEvents (both must come from the same rows).
+std::vector<std::string> RequestIds(SqliteStore& store, const std::string& code) {
+  auto recorded = store.ListEventsWithRequestIds(code);
+  EXPECT_TRUE(recorded.ok()) << recorded.status().ToString();
+  std::vector<std::string> ids;
+  std::vector<dossier::Event> events;
+  for (const RecordedEvent& r : *recorded) {
+    ids.push_back(r.request_id);
+    events.push_back(r.event);
+  }
+  EXPECT_EQ(events, *store.ListEvents(code));
+  return ids;
+}
+
 class ImportedHistoryTest : public ::testing::Test {
  protected:
   std::string Path() const { return dir_.File("motcua.db"); }
@@ -101,7 +116,7 @@ TEST_F(ImportedHistoryTest, AnImportedDossierThenLiveActionsReadBackInOrderAndVe
   for (size_t i = 0; i < events->size(); ++i) EXPECT_EQ((*events)[i].seq, int(i) + 1);
   EXPECT_EQ((*events)[4].action, dossier::Action::kReturn);
   EXPECT_TRUE(dossier::VerifyChain(*events).ok());
-  EXPECT_EQ(*store->ListEventRequestIds(code),
+  EXPECT_EQ(RequestIds(*store, code),
             (std::vector<std::string>{"", "", "", "req-resolve", "req-return"}));
   EXPECT_TRUE(VerifyAll(*store).ok()) << VerifyAll(*store).ToString();
   int chains = 0;
@@ -155,7 +170,7 @@ TEST_F(ImportedHistoryTest, AVersion3DatabaseKeepsItsEventRowsAndStillReadsAndVe
   auto events = store->ListEvents(old_item.dossier.code);
   ASSERT_EQ(events->size(), 4u);
   EXPECT_EQ(events->back(), resolve->event);
-  EXPECT_EQ(*store->ListEventRequestIds(old_item.dossier.code),
+  EXPECT_EQ(RequestIds(*store, old_item.dossier.code),
             (std::vector<std::string>{"", "", "", "req-1"}));
   EXPECT_EQ(*store->ListEvents(new_item.dossier.code), new_item.events);
   EXPECT_TRUE(VerifyAll(*store).ok()) << VerifyAll(*store).ToString();

@@ -47,7 +47,7 @@ class SqliteStore final : public Store {
   Result<DossierPage> ListDossiers(const DossierFilter& filter, std::string_view cursor,
                                    int limit) override;
   Result<std::vector<DossierSummary>> SearchDossiers(const SearchQuery& query) override;
-  Result<std::vector<std::string>> ListEventRequestIds(std::string_view code) override;
+  Result<std::vector<RecordedEvent>> ListEventsWithRequestIds(std::string_view code) override;
   Status ForEachEventChain(const std::function<Status(const EventChain&)>& fn) override;
 
   Status PutUser(const access::User& user) override;

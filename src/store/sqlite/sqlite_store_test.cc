@@ -185,8 +185,10 @@ TEST_F(SqliteStoreTest, UpgradingAVersion1FileCountsItsDossiersAndKeepsItsRows) 
   EXPECT_EQ(counts->by_state[static_cast<size_t>(dossier::State::kResolved)].second, 1);
   EXPECT_EQ(counts->open_overdue, 2);
   EXPECT_EQ(store->CountDossiers(1710000000)->open_overdue, 0);
-  EXPECT_EQ(*store->ListEventRequestIds("000.00.12.H29-240304-0001"),
-            (std::vector<std::string>{""}));
+  auto recorded = store->ListEventsWithRequestIds("000.00.12.H29-240304-0001");
+  ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+  ASSERT_EQ(recorded->size(), 1u);
+  EXPECT_EQ((*recorded)[0].request_id, "");
   auto admin = store->GetUser("admin");
   ASSERT_TRUE(admin.ok()) << admin.status().ToString();
   EXPECT_FALSE(admin->disabled);

@@ -205,57 +205,40 @@ Result<dossier::Dossier> SqliteStore::GetDossier(std::string_view code) {
 }
 
 Result<std::vector<dossier::Event>> SqliteStore::ListEvents(std::string_view code) {
+  MOTCUA_ASSIGN_OR_RETURN(std::vector<RecordedEvent> recorded, ListEventsWithRequestIds(code));
+  std::vector<dossier::Event> events;
+  events.reserve(recorded.size());
+  for (RecordedEvent& r : recorded) events.push_back(std::move(r.event));
+  return events;
+}
+
+Result<std::vector<RecordedEvent>> SqliteStore::ListEventsWithRequestIds(std::string_view code) {
   return WithReadTransaction(
-      db_->readers(), [&](Connection& conn) -> Result<std::vector<dossier::Event>> {
+      db_->readers(), [&](Connection& conn) -> Result<std::vector<RecordedEvent>> {
         MOTCUA_ASSIGN_OR_RETURN(const std::optional<StoredHead> head, FindHead(conn, code));
         if (!head) return Status::NotFound("no dossier " + std::string(code));
-        std::vector<dossier::Event> events;
-        MOTCUA_RETURN_IF_ERROR(AppendImportedHistory(conn, head->id, code, &events));
-        const size_t imported = events.size();
+        std::vector<dossier::Event> imported;
+        MOTCUA_RETURN_IF_ERROR(AppendImportedHistory(conn, head->id, code, &imported));
+        std::vector<RecordedEvent> out;
+        out.reserve(imported.size() + 4);
+        for (dossier::Event& e : imported) out.push_back({std::move(e), ""});
         MOTCUA_ASSIGN_OR_RETURN(
             Statement s, conn.Prepare("SELECT seq, action, actor, on_behalf_of, at, payload, "
-                                      "prev_hash, hash FROM event WHERE id >= ?1 * 1048576 AND "
-                                      "id < (?1 + 1) * 1048576 "
+                                      "prev_hash, hash, request_id FROM event "
+                                      "WHERE id >= ?1 * 1048576 AND id < (?1 + 1) * 1048576 "
                                       "ORDER BY id"));
         s.Bind(1, head->id);
         while (true) {
           MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
           if (!row) break;
           MOTCUA_ASSIGN_OR_RETURN(dossier::Event e, ReadEventRow(s, 0, code));
-          events.push_back(std::move(e));
+          out.push_back({std::move(e), s.ColumnText(8)});
         }
-        MergeBySeq(&events, imported);
-        return events;
-      });
-}
-
-Result<std::vector<std::string>> SqliteStore::ListEventRequestIds(std::string_view code) {
-  return WithReadTransaction(
-      db_->readers(), [&](Connection& conn) -> Result<std::vector<std::string>> {
-        MOTCUA_ASSIGN_OR_RETURN(const std::optional<StoredHead> head, FindHead(conn, code));
-        if (!head) return Status::NotFound("no dossier " + std::string(code));
-        // Imported events have no request id: only their seqs are needed.
-        std::vector<dossier::Event> imported;
-        MOTCUA_RETURN_IF_ERROR(AppendImportedHistory(conn, head->id, code, &imported));
-        std::vector<std::pair<std::int64_t, std::string>> ids;
-        for (const dossier::Event& e : imported) ids.emplace_back(e.seq, "");
-        const size_t sorted = ids.size();
-        MOTCUA_ASSIGN_OR_RETURN(
-            Statement s,
-            conn.Prepare("SELECT seq, request_id FROM event WHERE id >= ?1 * 1048576 AND "
-                         "id < (?1 + 1) * 1048576 ORDER BY id"));
-        s.Bind(1, head->id);
-        while (true) {
-          MOTCUA_ASSIGN_OR_RETURN(const bool row, s.Step());
-          if (!row) break;
-          ids.emplace_back(s.ColumnInt(0), s.ColumnText(1));
-        }
-        std::inplace_merge(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(sorted),
-                           ids.end(),
-                           [](const auto& a, const auto& b) { return a.first < b.first; });
-        std::vector<std::string> out;
-        out.reserve(ids.size());
-        for (auto& [seq, id] : ids) out.push_back(std::move(id));
+        // Imported events come before live ones; each source is in seq order.
+        std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(imported.size()),
+                           out.end(), [](const RecordedEvent& a, const RecordedEvent& b) {
+                             return a.event.seq < b.event.seq;
+                           });
         return out;
       });
 }
