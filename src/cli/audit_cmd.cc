@@ -43,6 +43,7 @@ std::int64_t FirstBrokenSeq(const store::EventChain& c) {
 }
 
 std::optional<Broken> Check(const store::EventChain& c) {
+  if (!c.unreadable.ok()) return Broken{c.code, 0, c.unreadable.message()};
   const Status s = dossier::VerifyChain(c.events);
   if (!s.ok()) return Broken{c.code, FirstBrokenSeq(c), s.message()};
   if (c.events.empty()) return Broken{c.code, 0, "the dossier has no events"};

@@ -122,8 +122,6 @@ struct SearchQuery {
   std::vector<std::string> agency_codes;
 };
 
-// One dossier's events for the audit, in order, with the head hash its
-// snapshot records.
 // An event with the id of the request that wrote it (empty for imported
 // events and for those written before request ids were kept).
 struct RecordedEvent {
@@ -131,11 +129,17 @@ struct RecordedEvent {
   std::string request_id;
 };
 
+// One dossier's events for the audit, in order, with the head hash its
+// snapshot records.
 struct EventChain {
   std::string code;
   std::string head_hash;
   std::int64_t version = 0;
   std::span<const dossier::Event> events;
+  // Not ok (Corruption, naming the dossier) when some of its stored events
+  // could not be decoded: `events` then holds only those that could, and the
+  // walk goes on with the next dossier.
+  Status unreadable;
 };
 
 }  // namespace motcua::store

@@ -219,6 +219,16 @@ TEST_F(CliTest, TheReportCountsEarlyOnTimeLateAndOpenDossiersWithTheDocumentedSh
   EXPECT_EQ(bad.exit, 2);
 }
 
+// SQL that rewrites who transferred dossier `code`: one byte of event 3
+// inside its imported history (the action, then the actor, each after a
+// one-byte length: store/sqlite/imported_history.h).
+std::string RewriteTransferActorSql(const std::string& code) {
+  return "UPDATE imported_history SET events = CAST(replace(events, 'transfer' || char(8) || "
+         "'postal.a', 'transfer' || char(8) || 'postal.b') AS BLOB) WHERE dossier_id = "
+         "(SELECT id FROM dossier WHERE code = '" +
+         code + "');";
+}
+
 TEST_F(CliTest, AuditVerifyPassesOnACleanDatabaseAndNamesTheFirstTamperedEvent) {
   const std::string file = WriteFile("history.jsonl", {Line(1), Line(2), Line(3)});
   ASSERT_EQ(Motcua({"import", "dossiers", file, "--db", db_}).exit, 0);
@@ -230,14 +240,8 @@ TEST_F(CliTest, AuditVerifyPassesOnACleanDatabaseAndNamesTheFirstTamperedEvent) 
   EXPECT_EQ(j["broken"], 0);
   EXPECT_TRUE(j["first_broken"].is_null());
 
-  // Someone rewrites who transferred dossier 2: one byte of event 3 inside
-  // the dossier's imported history (its action, then its actor, each after
-  // a one-byte length: store/sqlite/imported_history.h).
-  Sqlite(
-      "UPDATE imported_history SET events = CAST(replace(events, 'transfer' || char(8) || "
-      "'postal.a', 'transfer' || char(8) || 'postal.b') AS BLOB) WHERE dossier_id = "
-      "(SELECT id FROM dossier WHERE code = '" +
-      Code(2) + "');");
+  // Someone rewrites who transferred dossier 2.
+  Sqlite(RewriteTransferActorSql(Code(2)));
   o = Motcua({"audit", "verify", "--db", db_, "--json"});
   EXPECT_EQ(o.exit, 1);
   j = Json(o);
@@ -270,6 +274,27 @@ TEST_F(CliTest, AuditVerifyCatchesARemovedTailOfEvents) {
   EXPECT_EQ(j["first_broken"]["dossier"], Code(2));
   EXPECT_NE(j["first_broken"]["reason"].get<std::string>().find("does not point at its last event"),
             std::string::npos)
+      << j.dump();
+}
+
+// A history whose bytes no longer decode is a broken chain like any other:
+// the audit names it and goes on with the dossiers after it.
+TEST_F(CliTest, AuditVerifyReportsAnUndecodableHistoryAndChecksTheRest) {
+  const std::string file = WriteFile("history.jsonl", {Line(1), Line(2), Line(3)});
+  ASSERT_EQ(Motcua({"import", "dossiers", file, "--db", db_}).exit, 0);
+  Sqlite(
+      "UPDATE imported_history SET events = X'00FF' WHERE dossier_id = "
+      "(SELECT id FROM dossier WHERE code = '" +
+      Code(1) + "');");
+  Sqlite(RewriteTransferActorSql(Code(3)));
+  const Output o = Motcua({"audit", "verify", "--db", db_, "--json"});
+  EXPECT_EQ(o.exit, 1) << o.err;
+  const json j = Json(o);
+  EXPECT_EQ(j["chains"], 3) << "the walk did not stop at the first dossier";
+  EXPECT_EQ(j["events"], 8) << "dossiers 2 and 3 were read whole";
+  EXPECT_EQ(j["broken"], 2);
+  EXPECT_EQ(j["first_broken"]["dossier"], Code(1));
+  EXPECT_NE(j["first_broken"]["reason"].get<std::string>().find(Code(1)), std::string::npos)
       << j.dump();
 }
 

@@ -61,6 +61,7 @@ class ImportedHistoryTest : public ::testing::Test {
   // first failure.
   static Status VerifyAll(Store& store) {
     return store.ForEachEventChain([](const EventChain& c) -> Status {
+      MOTCUA_RETURN_IF_ERROR(c.unreadable);
       MOTCUA_RETURN_IF_ERROR(dossier::VerifyChain(c.events));
       if (c.events.empty() || c.events.back().hash != c.head_hash ||
           c.events.back().seq != c.version) {

@@ -390,8 +390,14 @@ Status SqliteStore::ForEachEventChain(const std::function<Status(const EventChai
       while (history_row && histories.ColumnInt(0) < id) {
         MOTCUA_ASSIGN_OR_RETURN(history_row, histories.Step());
       }
+      // An undecodable history or event row makes this chain unreadable, and
+      // the walk goes on: the audit reports every broken dossier.
       if (history_row && histories.ColumnInt(0) == id) {
-        MOTCUA_RETURN_IF_ERROR(DecodeImportedHistory(histories.ColumnBlobView(1), c.code, &chain));
+        const Status decoded = DecodeImportedHistory(histories.ColumnBlobView(1), c.code, &chain);
+        if (!decoded.ok()) {
+          chain.clear();
+          c.unreadable = decoded;
+        }
         MOTCUA_ASSIGN_OR_RETURN(history_row, histories.Step());
       }
       const size_t imported = chain.size();
@@ -399,8 +405,12 @@ Status SqliteStore::ForEachEventChain(const std::function<Status(const EventChai
         MOTCUA_ASSIGN_OR_RETURN(event_row, events.Step());
       }
       while (event_row && events.ColumnInt(0) == id) {
-        MOTCUA_ASSIGN_OR_RETURN(dossier::Event e, ReadEventRow(events, 1, c.code));
-        chain.push_back(std::move(e));
+        Result<dossier::Event> e = ReadEventRow(events, 1, c.code);
+        if (e.ok()) {
+          chain.push_back(std::move(e).value());
+        } else if (c.unreadable.ok()) {
+          c.unreadable = e.status();
+        }
         MOTCUA_ASSIGN_OR_RETURN(event_row, events.Step());
       }
       MergeBySeq(&chain, imported);
