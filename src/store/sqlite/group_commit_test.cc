@@ -45,13 +45,18 @@ std::int64_t Count(Database& db, const char* where = "1") {
 }
 
 // Holds the writer thread inside a job until Release(), so that the jobs
-// submitted meanwhile queue up and form the next batch.
+// submitted meanwhile queue up and form the next batch. (With a flush still
+// in flight they may join the gate's own batch instead: group_commit.h. The
+// gate's job may then run a second time, after a failing job; like every
+// job it must allow that, and the second run passes at once.)
 class WriterGate {
  public:
   explicit WriterGate(GroupCommitWriter& writer) {
     done_ = writer.Submit([this](Connection&) {
-      entered_.set_value();
-      release_.get_future().wait();
+      if (!ran_.exchange(true)) {
+        entered_.set_value();
+        release_.get_future().wait();
+      }
       return Status::Ok();
     });
     entered_.get_future().wait();
@@ -63,6 +68,7 @@ class WriterGate {
 
  private:
   std::promise<void> entered_, release_;
+  std::atomic<bool> ran_{false};
   std::future<Status> done_;
 };
 
