@@ -79,19 +79,19 @@ void Checkpointer::RewindWalIfLarge(Connection& writer) {
   // Not while the background checkpoint runs: a second checkpoint would get
   // SQLITE_BUSY at once, and waiting for the background one held a batch of
   // HTTP receives for 240 ms (its fsync of the database file). The writer
-  // tries again before its next batch.
-  // The background thread starts no other checkpoint until this one ran.
+  // tries again before its next batch, and the background thread starts no
+  // other checkpoint until this one ran.
   rewind_wanted_ = true;
   std::unique_lock one_at_a_time(checkpoint_mu_, std::try_to_lock);
   if (!one_at_a_time.owns_lock()) return;
   rewind_wanted_ = false;
   next_rewind_at_ = wal_pages_ + pages_;  // unless the WAL is rewound meanwhile
-  int log = 0, done = 0;
-  // Errors are not fatal: the frames stay in the WAL and the rewind is tried
-  // again later.
   // Readers are waited for briefly, not for the writer's usual busy timeout:
   // a long read (a report, another process' `audit verify`) would hold every
   // write back meanwhile. Past it, the checkpoint ends as a PASSIVE one.
+  // Errors are not fatal: the frames stay in the WAL and the rewind is tried
+  // again later.
+  int log = 0, done = 0;
   const int usual = writer.busy_timeout_ms();
   writer.SetBusyTimeout(kRewindWaitMs);
   sqlite3_wal_checkpoint_v2(writer.raw(), nullptr, SQLITE_CHECKPOINT_RESTART, &log, &done);

@@ -102,6 +102,13 @@ double GroupCommitWriter::busy_cpu_seconds() const {
   return busy_cpu_seconds_;
 }
 
+void GroupCommitWriter::TakeQueued(std::vector<Pending>& batch) {
+  while (!queue_.empty() && batch.size() < options_.max_batch) {
+    batch.push_back(std::move(queue_.front()));
+    queue_.pop_front();
+  }
+}
+
 void GroupCommitWriter::Loop() {
   std::vector<Pending> batch;
   while (true) {
@@ -109,10 +116,7 @@ void GroupCommitWriter::Loop() {
       std::unique_lock lock(mu_);
       wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping, and everything submitted is done
-      while (!queue_.empty() && batch.size() < options_.max_batch) {
-        batch.push_back(std::move(queue_.front()));
-        queue_.pop_front();
-      }
+      TakeQueued(batch);
     }
     const double cpu_before = ThreadCpuSeconds();
     if (options_.between_transactions) options_.between_transactions(*conn_);
@@ -150,10 +154,7 @@ bool GroupCommitWriter::TakeMoreWhileFlushing(std::vector<Pending>& batch) {
   std::unique_lock lock(mu_);
   while (unflushed_ > 0 && !stopping_ && batch.size() < options_.max_batch) {
     if (!queue_.empty()) {
-      while (!queue_.empty() && batch.size() < options_.max_batch) {
-        batch.push_back(std::move(queue_.front()));
-        queue_.pop_front();
-      }
+      TakeQueued(batch);
       return true;
     }
     wake_.wait(lock);

@@ -144,6 +144,9 @@ class GroupCommitWriter {
   };
 
   void Loop();
+  // Moves queued jobs to `batch`, in order, until it holds max_batch.
+  // REQUIRES: mu_ held.
+  void TakeQueued(std::vector<Pending>& batch);
   void RunBatch(std::vector<Pending>& batch);
   bool RunBatchWithoutSavepoints(std::vector<Pending>& batch);
   // With flush_wal: waits while an earlier batch is being flushed for more
